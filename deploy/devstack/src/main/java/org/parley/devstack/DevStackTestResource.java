@@ -1,0 +1,35 @@
+package org.parley.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * The one test resource every service's tests use: a real Kafka and a real PostgreSQL, shared by all
+ * tests of the JVM. Pass the service's database with {@code @ResourceArg(name = "database", value = "party")}.
+ */
+public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "postgres";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        SharedDevStack.Connection stack = SharedDevStack.connection();
+        Postgres.ensureDatabase(stack.jdbcUrl("postgres"), database);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
+                "quarkus.datasource.username", Postgres.USER,
+                "quarkus.datasource.password", "",
+                "kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // The stack outlives application restarts between test profiles; a shutdown hook closes it with the JVM.
+    }
+}
