@@ -1,0 +1,131 @@
+package org.parley.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem response. Anything the client caused gets a 4xx that says
+ * what to fix; anything else gets a bare 500 that is logged here and never shows a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.kind(), e.title(), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return problem(400, "validation", "Invalid request", detail, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = path(e);
+        return problem(400, "malformed-body", "Malformed request body",
+                "Unknown field '" + field + "'" + known(e), uri, List.of(new Problem.Violation(field, "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        String field = path(e);
+        String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "; allowed: " + java.util.Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).map(String::toLowerCase).collect(Collectors.joining(", "))
+                : "";
+        return problem(400, "malformed-body", "Malformed request body",
+                "Field '" + field + "' has an invalid value '" + e.getValue() + "'" + allowed, uri,
+                List.of(new Problem.Violation(field, "invalid value" + allowed)));
+    }
+
+    /** Declared for its exact type too, because Quarkus ships a body-less mapper for it that would otherwise win. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (e.getPath().isEmpty()) {
+            return problem(400, "malformed-body", "Malformed request body", "The body must be a JSON object", uri, List.of());
+        }
+        String field = path(e);
+        return problem(400, "malformed-body", "Malformed request body", "Field '" + field + "' has the wrong JSON type", uri,
+                List.of(new Problem.Violation(field, "wrong JSON type")));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? " at '" + path(mapping) + "'" : "";
+        String reason = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage().split("\n")[0];
+        return problem(400, "malformed-body", "Malformed request body", "The body is not valid" + where + ": " + reason, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return problem(412, "precondition-failed", "Precondition failed",
+                "The resource was changed by someone else at the same time; read it again and reapply your change", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = status == 404 ? "No resource at this path" : e.getMessage();
+        return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged", uri, List.of());
+    }
+
+    static Response problem(int status, String kind, String title, String detail, UriInfo uri, List<Problem.Violation> violations) {
+        Problem body = new Problem(Problem.TYPE_BASE + kind, title, status, detail, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** {@code create.body.name} becomes {@code name}: the client knows fields, not Java method names. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String known(UnrecognizedPropertyException e) {
+        if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        return "; known fields: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+}
