@@ -1,6 +1,8 @@
 package org.parley.party.mapping;
 
+import org.parley.events.party.EnvoyData;
 import org.parley.party.Envoy;
+import org.parley.party.Vocabulary;
 import org.parley.party.rest.EnvoyInput;
 import org.parley.party.rest.EnvoyView;
 
@@ -48,5 +50,11 @@ public final class EnvoyMapper {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The envoy as its events carry them: vocabulary terms in their wire form, as in the API. */
+    public static EnvoyData toData(Envoy envoy) {
+        return new EnvoyData(envoy.id, envoy.partyId, envoy.fullName, List.copyOf(envoy.aliases), envoy.title,
+                Vocabulary.wireName(envoy.role), envoy.mandateFrom, envoy.mandateTo, envoy.updatedAt);
     }
 }

@@ -1,6 +1,8 @@
 package org.parley.party.mapping;
 
+import org.parley.events.party.PartyData;
 import org.parley.party.Party;
+import org.parley.party.Vocabulary;
 import org.parley.party.rest.PartyInput;
 import org.parley.party.rest.PartyView;
 
@@ -32,5 +34,11 @@ public final class PartyMapper {
                 && input.kind() == party.kind
                 && Objects.equals(input.isoCode(), party.isoCode)
                 && input.conflictRole() == party.conflictRole;
+    }
+
+    /** The party as its events carry it: vocabulary terms in their wire form, as in the API. */
+    public static PartyData toData(Party party) {
+        return new PartyData(party.id, party.slug, party.name, Vocabulary.wireName(party.kind), party.isoCode,
+                Vocabulary.wireName(party.conflictRole), party.updatedAt);
     }
 }

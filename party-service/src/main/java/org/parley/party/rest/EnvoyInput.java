@@ -2,6 +2,7 @@ package org.parley.party.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.party.EnvoyRole;
@@ -16,15 +17,17 @@ import java.util.UUID;
 public record EnvoyInput(
         @NotBlank
         @Size(max = 200)
+        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
         @Schema(description = "Full name as usually written in English", examples = "Steven Witkoff", maxLength = 200)
         String fullName,
 
         @Size(max = 20)
         @Schema(description = "Other names the envoy is known by; the name search looks at them too", examples = "[\"Steve Witkoff\"]",
                 maxItems = 20, nullable = true)
-        List<@NotBlank @Size(max = 200) String> aliases,
+        List<@NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String> aliases,
 
         @Size(max = 200)
+        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
         @Schema(description = "Title or office", examples = "U.S. Special Envoy for Peace Missions", maxLength = 200, nullable = true)
         String title,
 
@@ -37,9 +40,11 @@ public record EnvoyInput(
         EnvoyRole role,
 
         @NotNull
+        @SupportedDate
         @Schema(description = "First day of the mandate", examples = "2025-01-20")
         LocalDate mandateFrom,
 
+        @SupportedDate
         @Schema(description = "Last day of the mandate, if it has ended or its end is known; not before mandateFrom", nullable = true)
         LocalDate mandateTo) implements MandateInOrder.Span {
 

@@ -79,7 +79,8 @@ public class EnvoyResource {
     @GET
     @Operation(operationId = "listEnvoys", summary = "List envoys",
             description = "Envoys matching every filter given, one page at a time (at most 200 per page).")
-    @APIResponse(responseCode = "200", description = "One page of envoys")
+    @APIResponse(responseCode = "200", description = "One page of envoys",
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EnvoyView> list(@Valid @BeanParam EnvoyFilters filters, @Valid @BeanParam Paging paging) {

@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
 @Constraint(validatedBy = IsoDate.Validator.class)
 public @interface IsoDate {
 
-    String message() default "must be an ISO 8601 date, such as 2025-12-02";
+    String message() default "must be an ISO 8601 date between 0001-01-01 and 9999-12-31, such as 2025-12-02";
 
     Class<?>[] groups() default {};
 
@@ -35,7 +35,8 @@ public @interface IsoDate {
         /** The date, or null when the text is not one. */
         static LocalDate parse(String value) {
             try {
-                return LocalDate.parse(value);
+                LocalDate date = LocalDate.parse(value);
+                return SupportedDate.Validator.supported(date) ? date : null;
             } catch (DateTimeParseException e) {
                 return null;
             }

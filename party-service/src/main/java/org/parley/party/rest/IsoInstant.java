@@ -21,7 +21,7 @@ import java.time.format.DateTimeParseException;
 @Constraint(validatedBy = IsoInstant.Validator.class)
 public @interface IsoInstant {
 
-    String message() default "must be an ISO 8601 timestamp with an offset, such as 2025-12-02T00:00:00Z";
+    String message() default "must be an ISO 8601 timestamp with an offset, in years 1 to 9999, such as 2025-12-02T00:00:00Z";
 
     Class<?>[] groups() default {};
 
@@ -36,7 +36,8 @@ public @interface IsoInstant {
         /** The instant, or null when the text is not one. */
         static Instant parse(String value) {
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                OffsetDateTime time = OffsetDateTime.parse(value);
+                return SupportedDate.Validator.supported(time.toLocalDate()) ? time.toInstant() : null;
             } catch (DateTimeParseException e) {
                 return null;
             }

@@ -19,6 +19,7 @@ public record PartyInput(
 
         @NotBlank
         @Size(max = 200)
+        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
         @Schema(description = "Name in English", examples = "Ukraine", maxLength = 200)
         String name,
 

@@ -75,7 +75,8 @@ public class PartyResource {
     @GET
     @Operation(operationId = "listParties", summary = "List parties",
             description = "Parties matching every filter given, one page at a time (at most 200 per page).")
-    @APIResponse(responseCode = "200", description = "One page of parties")
+    @APIResponse(responseCode = "200", description = "One page of parties",
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PartyView> list(@Valid @BeanParam PartyFilters filters, @Valid @BeanParam Paging paging) {

@@ -16,6 +16,7 @@ import org.parley.party.rest.PartyInput;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,9 @@ public class PartyService {
     }
 
     public Party getBySlug(String slug) {
-        return parties.findBySlug(slug).orElseThrow(() -> ApiException.notFound("Party with slug", "'" + slug + "'"));
+        // No party can have a slug outside the pattern; answering without a query also keeps bytes PostgreSQL refuses (NUL) away from it.
+        Optional<Party> party = slug.matches(Party.SLUG_PATTERN) ? parties.findBySlug(slug) : Optional.empty();
+        return party.orElseThrow(() -> ApiException.notFound("Party with slug", "'" + slug + "'"));
     }
 
     public Page<Party> list(PartyCriteria criteria, int page, int size) {
