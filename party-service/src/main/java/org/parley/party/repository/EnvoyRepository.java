@@ -21,6 +21,9 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
     /** API sort keys to columns; anything else never reaches the SQL. */
     public static final Map<String, String> SORT_KEYS = Map.of("fullName", "e.full_name", "mandateFrom", "e.mandate_from", "updatedAt", "e.updated_at");
 
+    /** Finds candidates through the GIN index envoy_search_tokens_idx, whose expression this must repeat exactly. */
+    public static final String NAME_CANDIDATES = "array_to_tsvector(e.search_tokens) @@ cast(:prefixes as tsquery)";
+
     public long countByParty(UUID partyId) {
         return count("partyId", partyId);
     }
@@ -58,7 +61,7 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
         List<String> words = criteria.nameWords();
         if (!words.isEmpty()) {
             // Words hold only letters and digits (NameSearch), so they are safe inside a tsquery literal and a LIKE pattern.
-            conditions.add("array_to_tsvector(e.search_tokens) @@ cast(:prefixes as tsquery)");
+            conditions.add(NAME_CANDIDATES);
             parameters.put("prefixes", words.stream().map(word -> "'" + word + "':*").collect(Collectors.joining(" & ")));
             List<String> perName = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
