@@ -76,7 +76,7 @@ public final class OutboxRelay implements AutoCloseable {
             SELECT bucket FROM generate_series(0, %d) AS bucket
             WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
     private static final String CLAIM = """
-            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload::text, created_at
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at
             FROM event_outbox
             WHERE sent_at IS NULL AND key_bucket = ANY (?)
             ORDER BY sequence
