@@ -637,6 +637,8 @@ public final class OutboxRelay implements AutoCloseable {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        // A mistyped value fails here, at startup, rather than on the relay thread at every retry.
+        ProducerConfig.configDef().parse(config);
         return config;
     }
 
