@@ -111,7 +111,8 @@ public class ProblemMappers {
 
     /** {@code create.body.name} becomes {@code name}: the client knows fields, not Java method names. */
     private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // Hibernate Validator names container elements "<list element>"; the index before it is enough.
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
