@@ -3,7 +3,7 @@ package org.parley.events.negotiation;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.parley.events.Nullable;
 
-@JsonClassDescription("Casualty counts as reported; an absent count is unknown, not zero.")
+@JsonClassDescription("Casualty counts as reported; a null count is unknown, not zero.")
 public record Casualties(
         @Nullable Integer killed,
         @Nullable Integer injured,
