@@ -74,6 +74,38 @@ class MeetingApiTest {
     }
 
     @Test
+    void aStartCanBeKnownToTheDayOrNotAtAll() {
+        UUID fr = knownParty("fr");
+        UUID macron = knownEnvoy(fr, "Emmanuel Macron");
+        UUID negotiation = Fixtures.negotiation(Map.of(fr, "observer"));
+
+        Map<String, Object> kremlinDay = kremlin(negotiation, fr, macron);
+        kremlinDay.put("startsAt", "2024-03-12T00:00:00Z");
+        kremlinDay.put("startPrecision", "day");
+        post("/api/v1/meetings", kremlinDay).statusCode(201)
+                .body("startsAt", equalTo("2024-03-12T00:00:00Z")).body("startPrecision", equalTo("day"));
+
+        Map<String, Object> recently = kremlin(negotiation, fr, macron);
+        recently.remove("startsAt");
+        recently.put("timingAsReported", "recently");
+        recently.put("status", "held");
+        String id = post("/api/v1/meetings", recently).statusCode(201)
+                .body("startsAt", org.hamcrest.Matchers.nullValue())
+                .body("startPrecision", equalTo("unknown"))
+                .body("timingAsReported", equalTo("recently"))
+                .extract().path("id");
+        given().when().get("/api/v1/meetings/" + id).then().statusCode(200).body("timingAsReported", equalTo("recently"));
+
+        Map<String, Object> contradiction = kremlin(negotiation, fr, macron);
+        contradiction.put("startPrecision", "unknown");
+        post("/api/v1/meetings", contradiction).statusCode(400).body("detail", containsString("startsAt must be left out"));
+        Map<String, Object> dayWithoutDate = kremlin(negotiation, fr, macron);
+        dayWithoutDate.remove("startsAt");
+        dayWithoutDate.put("startPrecision", "day");
+        post("/api/v1/meetings", dayWithoutDate).statusCode(400).body("detail", containsString("startsAt is required"));
+    }
+
+    @Test
     void scheduledMeetingTransitions() {
         UUID us = knownParty("us");
         UUID envoy = knownEnvoy(us, "Jared Kushner");

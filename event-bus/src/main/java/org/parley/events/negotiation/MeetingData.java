@@ -13,7 +13,12 @@ public record MeetingData(
         UUID id,
         UUID negotiationId,
         String title,
-        Instant startsAt,
+        @JsonPropertyDescription("When it starts; null when the source gives no date (startPrecision unknown).")
+        @Nullable Instant startsAt,
+        @JsonPropertyDescription("exact, day (only the UTC date of startsAt is known) or unknown.")
+        String startPrecision,
+        @JsonPropertyDescription("The timing in the source's own words, e.g. \"later today\", when given.")
+        @Nullable String timingAsReported,
         @JsonPropertyDescription("How long it lasted or is planned to last, as an ISO-8601 duration (PT5H), when known.")
         @Nullable String duration,
         @JsonPropertyDescription("Where, e.g. the Kremlin, Moscow, Russia; null when unknown or virtual.")

@@ -37,7 +37,7 @@ public final class Views {
     public static MeetingView meeting(Meeting m) {
         MeetingLocation location = m.location == null || (m.location.city == null && m.location.country == null && m.location.venue == null)
                 ? null : new MeetingLocation(m.location.city, m.location.country, m.location.venue);
-        return new MeetingView(m.id, m.negotiationId, m.title, m.startsAt,
+        return new MeetingView(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision, m.timingAsReported,
                 m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds),
                 location, m.format, m.status, m.statusNote, m.outcomeSummary,
                 sorted(m.participantEnvoyIds), sorted(m.partyIds), sorted(m.discussedProposalIds), sorted(m.discussedClauseIds),

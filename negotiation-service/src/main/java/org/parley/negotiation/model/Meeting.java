@@ -35,8 +35,13 @@ public class Meeting extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
-    @Column(nullable = false)
     public Instant startsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public StartPrecision startPrecision;
+
+    public String timingAsReported;
 
     /** Whole seconds; the API speaks ISO-8601 durations (PT5H). */
     public Long durationSeconds;

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
+import org.parley.negotiation.model.StartPrecision;
 import org.parley.negotiation.model.Source;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 @Schema(name = "Meeting", description = "A meeting of envoys within a negotiation")
 public record MeetingView(UUID id, UUID negotiationId, String title, Instant startsAt,
+                          StartPrecision startPrecision, String timingAsReported,
                           @Schema(type = SchemaType.STRING, examples = "PT5H") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
                           MeetingLocation location, MeetingFormat format, MeetingStatus status,
                           @Schema(description = "The note given with the last status change") String statusNote,

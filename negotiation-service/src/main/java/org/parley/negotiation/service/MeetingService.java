@@ -13,6 +13,7 @@ import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
+import org.parley.negotiation.model.StartPrecision;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.rest.MeetingInput;
 import org.parley.negotiation.rest.MeetingStatusChange;
@@ -187,9 +188,23 @@ public class MeetingService {
         }
     }
 
+    /** A start is either given (exactly, or to the day) or unknown; anything else contradicts itself. */
+    private static StartPrecision startPrecision(MeetingInput input) {
+        StartPrecision precision = input.startPrecision() != null ? input.startPrecision()
+                : input.startsAt() != null ? StartPrecision.EXACT : StartPrecision.UNKNOWN;
+        if ((precision == StartPrecision.UNKNOWN) != (input.startsAt() == null)) {
+            throw ApiException.badRequest(precision == StartPrecision.UNKNOWN
+                    ? "startsAt must be left out when startPrecision is unknown"
+                    : "startsAt is required when startPrecision is " + precision.value());
+        }
+        return precision;
+    }
+
     private static void apply(Meeting m, MeetingInput input) {
         m.title = input.title().strip();
         m.startsAt = input.startsAt();
+        m.startPrecision = startPrecision(input);
+        m.timingAsReported = input.timingAsReported() == null || input.timingAsReported().isBlank() ? null : input.timingAsReported().strip();
         m.durationSeconds = input.duration() == null ? null : input.duration().toSeconds();
         Place place = new Place();
         if (input.location() != null) {

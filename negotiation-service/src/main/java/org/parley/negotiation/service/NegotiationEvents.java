@@ -133,7 +133,8 @@ public class NegotiationEvents {
     private static MeetingData data(Meeting m) {
         MeetingView v = Views.meeting(m);
         MeetingPlace place = v.location() == null ? null : new MeetingPlace(v.location().city(), v.location().country(), v.location().venue());
-        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, v.duration() == null ? null : v.duration().toString(), place,
+        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision.value(), m.timingAsReported,
+                v.duration() == null ? null : v.duration().toString(), place,
                 m.format.value(), m.status.value(), m.statusNote, v.partyIds(), v.participantEnvoyIds(), v.discussedProposalIds(),
                 v.discussedClauseIds(), m.outcomeSummary, sources(m.sources), m.updatedAt);
     }
