@@ -35,13 +35,14 @@ public class ApiDescriptionResource {
     }
 
     @GET
-    @Produces({YAML, MediaType.APPLICATION_JSON})
+    // JSON first: generated clients ask for the first type and can only read JSON.
+    @Produces({MediaType.APPLICATION_JSON, YAML})
     @Operation(operationId = "getApiDescription", summary = "The OpenAPI document of the whole Parley API",
             description = "Merged from every service behind the gateway and the gateway's own operations. YAML by default; "
                     + "JSON with `format=json` or `Accept: application/json`. Generate clients from it.")
     @APIResponse(responseCode = "200", description = "The OpenAPI 3.1 document", content = {
-            @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Unknown format",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "A service behind the gateway is down, so its part of the document cannot be read",
