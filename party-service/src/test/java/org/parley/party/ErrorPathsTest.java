@@ -272,7 +272,8 @@ class ErrorPathsTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("name"));
         Map<String, Object> envoy = envoy(newParty(), "Line\nBreak", List.of("Nul\u0000Alias"), "official", "2025-01-01", null);
         given().contentType(ContentType.JSON).body(envoy).when().post("/api/v1/envoys")
-                .then().statusCode(400).body("violations.field", hasItems("fullName", "aliases[0].<list element>"));
+                .then().statusCode(400).body("violations.field", hasItem("fullName"))
+                .body("violations.field", hasItem(startsWith("aliases[0]")));
         UUID id = newEnvoy(newParty(), "Reasonable");
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("endedOn", "2025-02-01", "reason", "a\u0000b"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end").then().statusCode(400).body("violations[0].field", equalTo("reason"));

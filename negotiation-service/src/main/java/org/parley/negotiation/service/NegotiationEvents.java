@@ -117,7 +117,10 @@ public class NegotiationEvents {
     }
 
     private void append(NegotiationEvent event) {
-        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+        Session session = em.unwrap(Session.class);
+        // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
+        session.flush();
+        session.doWork(connection -> outbox.append(connection, event));
     }
 
     private static NegotiationData data(Negotiation n) {
