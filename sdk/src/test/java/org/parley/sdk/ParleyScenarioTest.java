@@ -66,6 +66,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the running gateway, the only address the client knows. The steps build on each other, in order.
  */
 @ExtendWith(RunningParley.class)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParleyScenarioTest {
 

@@ -95,6 +95,7 @@ public final class Main {
                     service(root, "gateway", 8080, environment, null));
             System.out.println("Starting " + services.stream().map(ServiceLauncher.Service::name).toList() + "...");
             launcher.startAll(services);
+            seed();
             System.out.println();
             System.out.println("Parley is ready.");
             System.out.println("  API (gateway)     http://localhost:8080/api/v1");
@@ -110,6 +111,22 @@ public final class Main {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Loads the seed article through the gateway, as any client would. Loading is idempotent, so it runs
+     * on every start; a failure is reported and leaves the running services alone for inspection.
+     */
+    private static void seed() {
+        System.out.println("Loading the seed article through the gateway...");
+        try {
+            ScenarioLoader.Result result = new ScenarioLoader(java.net.URI.create("http://localhost:8080"))
+                    .load(ScenarioLoader.bundledSeedArticle());
+            System.out.println("Seed article: " + result.steps() + " steps, " + result.created() + " records created"
+                    + (result.created() == 0 ? " (all there already)" : ""));
+        } catch (DevStackException e) {
+            System.err.println("devstack: the seed article was not fully loaded: " + e.getMessage());
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *   <li>{@code put}: a PUT with {@code body}, sending the current ETag in If-Match when the resource
  *       exists already (the API treats an unchanged PUT as a no-op);</li>
  *   <li>{@code post}: a POST with {@code body}, skipped when a GET of {@code unless.get} has
- *       {@code unless.field} equal to one of {@code unless.in} (used for status transitions).</li>
+ *       {@code unless.field} equal to one of {@code unless.in}, and otherwise sent with that GET's ETag
+ *       in If-Match (used for status transitions).</li>
  * </ul>
  */
 public final class ScenarioLoader {
@@ -100,15 +101,19 @@ public final class ScenarioLoader {
             remember(step, json.readTree(answer.body()));
         } else if (step.has("post")) {
             JsonNode unless = step.path("unless");
+            String etag = null;
             if (!unless.isMissingNode()) {
-                JsonNode current = json.readTree(send("GET", resolve(unless.path("get").asText()), null, null).body());
+                HttpResponse<String> response = send("GET", resolve(unless.path("get").asText()), null, null);
+                JsonNode current = json.readTree(response.body());
                 for (JsonNode value : unless.path("in")) {
                     if (current.path(unless.path("field").asText()).asText().equals(value.asText())) {
                         return;
                     }
                 }
+                // A status change is an update: it names the version it was based on.
+                etag = response.headers().firstValue("ETag").orElse(null);
             }
-            send("POST", resolve(step.path("post").asText()), resolve(step.path("body")), null);
+            send("POST", resolve(step.path("post").asText()), resolve(step.path("body")), etag);
         } else {
             throw new IOException("unknown step kind: " + step.fieldNames().next());
         }
