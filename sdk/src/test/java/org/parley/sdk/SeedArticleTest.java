@@ -148,7 +148,7 @@ class SeedArticleTest {
                 "statements", get("/api/v1/statements?negotiation=" + talks + "&size=1").path("totalItems").asInt(),
                 "incidents", get("/api/v1/incidents?negotiation=" + talks + "&size=1").path("totalItems").asInt(),
                 "positions", get("/api/v1/proposals/" + loader.ref("proposal.us-plan") + "/positions/" + loader.ref("party.ru") + "/history")
-                        .size());
+                        .path("totalItems").asInt());
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
