@@ -97,8 +97,8 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<IncidentView> list(
-            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiationId") String negotiationId,
-            @Parameter(description = "The party it is attributed to", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("attributedToPartyId") String attributedToPartyId,
+            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
+            @Parameter(description = "Party id: incidents attributed to it", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String attributedToPartyId,
             @Parameter(description = "Kind", schema = @Schema(implementation = IncidentKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Region, case-insensitive") @QueryParam("region") String region,
             @Parameter(description = "Happened on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
@@ -111,7 +111,7 @@ public class IncidentResource {
         LocalDate toDate = TimelineParams.date("to", to);
         TimelineParams.range(fromDate, toDate);
         IncidentFilter filter = new IncidentFilter(
-                TimelineParams.uuid("negotiationId", negotiationId), TimelineParams.uuid("attributedToPartyId", attributedToPartyId),
+                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("party", attributedToPartyId),
                 Vocabulary.parse(IncidentKind.class, "kind", kind), region == null || region.isBlank() ? null : region,
                 fromDate, toDate, TimelineParams.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));

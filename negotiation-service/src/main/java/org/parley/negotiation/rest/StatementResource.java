@@ -87,11 +87,11 @@ public class StatementResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StatementView> list(
-            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiationId") String negotiationId,
-            @Parameter(description = "Envoy id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("envoyId") String envoyId,
-            @Parameter(description = "Party id: statements by its envoys", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("partyId") String partyId,
-            @Parameter(description = "Meeting id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("meetingId") String meetingId,
-            @Parameter(description = "Proposal id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("proposalId") String proposalId,
+            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
+            @Parameter(description = "Envoy id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("envoy") String envoyId,
+            @Parameter(description = "Party id: statements by its envoys", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String partyId,
+            @Parameter(description = "Meeting id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("meeting") String meetingId,
+            @Parameter(description = "Proposal id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("proposal") String proposalId,
             @Parameter(description = "Said on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Said on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Only statements changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
@@ -102,9 +102,9 @@ public class StatementResource {
         LocalDate toDate = TimelineParams.date("to", to);
         TimelineParams.range(fromDate, toDate);
         StatementFilter filter = new StatementFilter(
-                TimelineParams.uuid("negotiationId", negotiationId), TimelineParams.uuid("envoyId", envoyId),
-                TimelineParams.uuid("partyId", partyId), TimelineParams.uuid("meetingId", meetingId),
-                TimelineParams.uuid("proposalId", proposalId), fromDate, toDate,
+                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("envoy", envoyId),
+                TimelineParams.uuid("party", partyId), TimelineParams.uuid("meeting", meetingId),
+                TimelineParams.uuid("proposal", proposalId), fromDate, toDate,
                 TimelineParams.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
     }
