@@ -120,6 +120,27 @@ class TimelineApiTest {
         given().when().get("/api/v1/negotiations/" + UUID.randomUUID() + "/timeline").then().statusCode(404).contentType(PROBLEM);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesStatementsIncidentsAndTheTimeline() {
+        var document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = document.getMap("paths");
+        List<String> operationIds = new java.util.ArrayList<>();
+        paths.values().forEach(path -> ((Map<?, ?>) path).values().forEach(operation -> {
+            if (operation instanceof Map<?, ?> op && op.get("operationId") != null) {
+                operationIds.add(op.get("operationId").toString());
+            }
+        }));
+        assertTrue(operationIds.containsAll(List.of("createStatement", "getStatement", "listStatements",
+                "createIncident", "getIncident", "listIncidents", "getNegotiationTimeline")), operationIds.toString());
+        assertTrue(operationIds.size() == new java.util.HashSet<>(operationIds).size(), "operationIds repeat: " + operationIds);
+        Map<String, Object> schemas = document.getMap("components.schemas");
+        assertTrue(schemas.keySet().containsAll(List.of("StatementInput", "Statement", "IncidentInput", "Incident", "IncidentPlace",
+                "IncidentCasualties", "IncidentDamage", "IncidentWeaponCount", "TimelineEntry", "Source")), schemas.keySet().toString());
+        assertTrue(document.getString("paths.'/api/v1/incidents'.post.responses.'422'.content.'application/problem+json'.schema.$ref").endsWith("/Problem"));
+        assertTrue(document.getString("paths.'/api/v1/statements'.post.requestBody.content.'application/json'.examples.putin-kremlin.value")
+                .contains("necessary conversation"));
+    }
+
     private Map<String, Object> statement(String saidOn, String quote) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("negotiationId", talks.toString());
