@@ -118,7 +118,10 @@ public class NegotiationEvents {
 
     /** Package-private so that the statement and incident events share this outbox and its source. */
     void append(NegotiationEvent event) {
-        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+        Session session = em.unwrap(Session.class);
+        // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
+        session.flush();
+        session.doWork(connection -> outbox.append(connection, event));
     }
 
     private static NegotiationData data(Negotiation n) {
