@@ -40,7 +40,7 @@ public class Envoy extends PanacheEntityBase {
     @Column(nullable = false, length = 32)
     public EnvoyRole role;
 
-    @Column(name = "mandate_from", nullable = false)
+    @Column(name = "mandate_from")
     public LocalDate mandateFrom;
 
     @Column(name = "mandate_to")
@@ -81,6 +81,6 @@ public class Envoy extends PanacheEntityBase {
     }
 
     public boolean activeOn(LocalDate day) {
-        return !mandateFrom.isAfter(day) && (mandateTo == null || !mandateTo.isBefore(day));
+        return (mandateFrom == null || !mandateFrom.isAfter(day)) && (mandateTo == null || !mandateTo.isBefore(day));
     }
 }

@@ -110,6 +110,17 @@ class EnvoyResourceTest {
     }
 
     @Test
+    void appointsWithoutAKnownMandateStartWhichCountsAsActive() {
+        String slug = uniqueSlug("cn");
+        UUID cn = UUID.fromString(createParty(party(slug)).path("id"));
+        Map<String, Object> body = envoy(cn, "Xi Jinping", List.of("Xi"), "head_of_state", null, null);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/envoys")
+                .then().statusCode(201).body("mandateFrom", nullValue());
+        given().queryParam("party", slug).queryParam("active_on", "2024-03-15").when().get("/api/v1/envoys")
+                .then().statusCode(200).body("items.fullName", contains("Xi Jinping"));
+    }
+
+    @Test
     void filtersByPartyIdOrSlugRoleAndActiveOn() {
         String slug = uniqueSlug("ua");
         UUID ua = UUID.fromString(createParty(party(slug)).path("id"));

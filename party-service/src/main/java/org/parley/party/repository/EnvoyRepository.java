@@ -51,7 +51,7 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
             parameters.put("role", Vocabulary.wireName(criteria.role()));
         }
         if (criteria.activeOn() != null) {
-            conditions.add("e.mandate_from <= :activeOn and (e.mandate_to is null or e.mandate_to >= :activeOn)");
+            conditions.add("(e.mandate_from is null or e.mandate_from <= :activeOn) and (e.mandate_to is null or e.mandate_to >= :activeOn)");
             parameters.put("activeOn", criteria.activeOn());
         }
         if (criteria.updatedSince() != null) {

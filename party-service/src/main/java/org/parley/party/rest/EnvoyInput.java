@@ -39,9 +39,8 @@ public record EnvoyInput(
         @Schema(description = "Capacity in which the envoy acts")
         EnvoyRole role,
 
-        @NotNull
         @SupportedDate
-        @Schema(description = "First day of the mandate", examples = "2025-01-20")
+        @Schema(description = "First day of the mandate, when known (reports often name an envoy without saying since when)", examples = "2025-01-20", nullable = true)
         LocalDate mandateFrom,
 
         @SupportedDate
