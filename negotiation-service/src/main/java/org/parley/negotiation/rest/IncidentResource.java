@@ -69,7 +69,7 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentInput.class), examples = @ExampleObject(name = "kryvyi-rih", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = {@Header(name = "Location", description = "The incident's URL"), @Header(name = "ETag", description = "Its version")},
+            headers = {@Header(name = "Location", description = "The incident's URL", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,7 +82,7 @@ public class IncidentResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getIncident", summary = "Get an incident")
-    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = "Its version"),
+    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {

@@ -59,7 +59,7 @@ public class StatementResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatementInput.class), examples = @ExampleObject(name = "putin-kremlin", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = {@Header(name = "Location", description = "The statement's URL"), @Header(name = "ETag", description = "Its version")},
+            headers = {@Header(name = "Location", description = "The statement's URL", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -72,7 +72,7 @@ public class StatementResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getStatement", summary = "Get a statement")
-    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(name = "ETag", description = "Its version"),
+    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "404", description = "No such statement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
