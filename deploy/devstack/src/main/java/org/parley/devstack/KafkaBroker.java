@@ -109,7 +109,8 @@ final class KafkaBroker {
         try {
             if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
                 formatter.destroyForcibly();
-                throw new DevStackException("Formatting Kafka storage failed; see " + dir.resolve("format.log"));
+                throw new DevStackException("Formatting Kafka storage failed (" + lastLine(dir.resolve("format.log")) + "); see "
+                        + dir.resolve("format.log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -181,10 +182,25 @@ final class KafkaBroker {
         }
     }
 
-    private static String clusterId() {
+    /** A Kafka cluster id: 16 random bytes, URL-safe base64, never starting with '-' (it would read as an option). */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
+    }
+
+    private static String lastLine(java.nio.file.Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+        } catch (IOException e) {
+            return "no log";
+        }
     }
 
     private boolean logContains(String marker) {

@@ -96,6 +96,16 @@ class DevStackTest {
         assertFalse(Files.exists(dataDir));
     }
 
+    @Test
+    void clusterIdsNeverLookLikeAnOption() {
+        // One id in 64 would start with '-' if drawn naively, and StorageTool would take it for an option.
+        for (int i = 0; i < 2_000; i++) {
+            String id = KafkaBroker.clusterId();
+            assertFalse(id.startsWith("-"), id);
+            assertEquals(22, id.length(), id);
+        }
+    }
+
     private static String clusterId(Path dataDir) throws IOException {
         return Files.readAllLines(dataDir.resolve("kafka/data/meta.properties")).stream()
                 .filter(line -> line.startsWith("cluster.id="))
