@@ -1,0 +1,81 @@
+package org.parley.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes events to the outbox table in the caller's transaction, so that a change and its events commit or
+ * roll back together. A service never sends to Kafka while serving a request; {@link OutboxRelay} does,
+ * after commit.
+ *
+ * <pre>{@code
+ * session.doWork(connection -> outbox.append(connection, new PartyRegistered(data)));
+ * }</pre>
+ */
+public final class Outbox {
+
+    /** The channel the relays LISTEN on. PostgreSQL delivers a NOTIFY only when its transaction commits. */
+    public static final String CHANNEL = "parley_outbox";
+
+    // One round trip: the insert and the wake-up call. Notifications with the same payload are folded into
+    // one per transaction, so a transaction that appends many events wakes the relays once.
+    private static final String APPEND = """
+            WITH appended AS (
+                INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                RETURNING 1)
+            SELECT pg_notify('%s', '') FROM appended""".formatted(CHANNEL);
+
+    private final CloudEventCodec codec;
+
+    /**
+     * @param source the publishing service, e.g. {@code parley/party-service}: the CloudEvents {@code source}
+     * @param mapper the service's mapper (see {@link CloudEventCodec})
+     */
+    public Outbox(String source, ObjectMapper mapper) {
+        this.codec = new CloudEventCodec(source, mapper);
+    }
+
+    /**
+     * Adds the event to the caller's transaction.
+     *
+     * @return the event's id (the CloudEvents {@code id}), e.g. to cite it as the cause of an alert
+     * @throws IllegalStateException if the connection is in auto-commit mode: the event would then be
+     *                               published whether or not the change it reports commits
+     */
+    public UUID append(Connection connection, ParleyEvent event) {
+        Class<? extends ParleyEvent> eventClass = event.getClass();
+        UUID id = UUID.randomUUID();
+        // PostgreSQL keeps microseconds; truncating here makes the published time equal the stored one.
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("Outbox.append must run in the caller's transaction, "
+                        + "but the connection is in auto-commit mode");
+            }
+            try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+                append.setObject(1, id);
+                append.setString(2, EventCatalog.topicOf(eventClass).topicName());
+                append.setString(3, event.partitionKey());
+                append.setString(4, EventCatalog.typeOf(eventClass));
+                append.setString(5, codec.source());
+                append.setString(6, event.subject());
+                append.setString(7, EventCatalog.dataSchemaOf(eventClass));
+                append.setString(8, new String(codec.data(event), StandardCharsets.UTF_8));
+                append.setObject(9, createdAt.atOffset(ZoneOffset.UTC));
+                append.executeQuery().close();
+            }
+        } catch (SQLException e) {
+            throw new EventBusException("Could not append " + eventClass.getSimpleName() + " to the outbox", e);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,14 @@
+package org.parley.events;
+
+import java.time.Instant;
+
+/**
+ * An event as a consumer receives it: the CloudEvents attributes, the Kafka key and the decoded record.
+ *
+ * @param id      the CloudEvents id: pass it to {@link Inbox#markApplied}
+ * @param key     the Kafka record key (the party or negotiation id)
+ * @param payload one of the records in {@link EventCatalog#all()}; switch on its root's sealed type
+ */
+public record ReceivedEvent(String id, String type, String source, String subject, Instant time, String key,
+                            ParleyEvent payload) {
+}

@@ -1,0 +1,33 @@
+package org.parley.events.negotiation;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.parley.events.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@JsonClassDescription("A meeting as negotiation-service holds it after the change.")
+public record MeetingData(
+        UUID id,
+        UUID negotiationId,
+        String title,
+        Instant startsAt,
+        @JsonPropertyDescription("How long it lasted or is planned to last, when known.")
+        @Nullable Integer durationMinutes,
+        @JsonPropertyDescription("Where: a place and city, e.g. Kremlin, Moscow.")
+        @Nullable String location,
+        @JsonPropertyDescription("in_person or virtual.")
+        String format,
+        @JsonPropertyDescription("scheduled, held, cancelled or postponed.")
+        String status,
+        List<UUID> partyIds,
+        @JsonPropertyDescription("The envoys who took part.")
+        List<UUID> envoyIds,
+        List<UUID> proposalIdsDiscussed,
+        List<UUID> clauseIdsDiscussed,
+        @Nullable String outcomeSummary,
+        List<SourceRef> sources,
+        Instant updatedAt) {
+}
