@@ -1,0 +1,15 @@
+package org.parley.negotiation.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The part a party plays in one negotiation (not its role in the conflict, which party-service keeps). */
+public enum ParticipantRole {
+    @JsonProperty("principal") PRINCIPAL,
+    @JsonProperty("mediator") MEDIATOR,
+    @JsonProperty("observer") OBSERVER;
+
+    /** The value as it appears in JSON and events. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

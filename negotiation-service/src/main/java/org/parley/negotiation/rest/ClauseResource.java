@@ -1,0 +1,138 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Clause;
+import org.parley.negotiation.model.PartyPosition;
+import org.parley.negotiation.service.ClauseService;
+import org.parley.negotiation.service.PositionService;
+
+import java.util.UUID;
+
+import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
+import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
+
+@Path("/api/v1/clauses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clauses", description = "The clauses of proposals, their lineage across versions, and each party's position on them")
+public class ClauseResource {
+
+    private static final String POSITION_EXAMPLE = """
+            {"status": "rejected", "note": "No withdrawal from Donbas",
+             "sources": [{"publication": "Kyiv Independent", "url": "https://kyivindependent.com/example", "publishedOn": "2025-12-03",
+                          "attribution": "Volodymyr Zelensky"}],
+             "recordedAt": "2025-12-03T09:00:00Z", "recordedBy": "desk.kyiv"}""";
+
+    @Inject
+    ClauseService clauses;
+
+    @Inject
+    PositionService positions;
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getClause", summary = "Read a clause")
+    @APIResponse(responseCode = "200", description = "The clause, with its ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
+    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Clause c = clauses.get(id);
+        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "editClause", summary = "Edit a clause's label, heading, text, topic and lineage")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The label is taken in this proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                         @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
+                                 {"label": "7", "heading": "Ukraine's armed forces", "text": "Limited to 600,000 personnel.", "topic": "military_limits"}""")))
+                         @NotNull @Valid ClauseInput input) {
+        Clause c = clauses.edit(id, ifMatch, input);
+        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/lineage")
+    @Operation(operationId = "getClauseLineage", summary = "The clauses this one came from, and those that came from it, across proposal versions")
+    @APIResponse(responseCode = "200", description = "The lineage", content = @Content(schema = @Schema(implementation = ClauseLineage.class)))
+    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ClauseLineage lineage(@PathParam("id") UUID id) {
+        return clauses.lineage(id);
+    }
+
+    @PUT
+    @Path("/{id}/positions/{partyId}")
+    @Operation(operationId = "recordClausePosition", summary = "Record where a party stands on a clause")
+    @APIResponse(responseCode = "200", description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "201", description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "recordedAt is before the current stance", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or non-participating party, or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response recordPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
+                                   @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
+                                   @RequestBody(content = @Content(examples = @ExampleObject(name = "rejected", value = POSITION_EXAMPLE)))
+                                   @NotNull @Valid PositionInput input, @Context UriInfo uri) {
+        return PositionResponses.of(positions.recordOnClause(id, partyId, ifMatch, input), uri);
+    }
+
+    @GET
+    @Path("/{id}/positions/{partyId}")
+    @Operation(operationId = "getClausePosition", summary = "Where a party currently stands on a clause")
+    @APIResponse(responseCode = "200", description = "The current stance, with its ETag", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
+        PartyPosition p = positions.onClause(id, partyId);
+        return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/positions/{partyId}/history")
+    @Operation(operationId = "getClausePositionHistory", summary = "Every change of a party's stance on a clause, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of the timeline")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
+            @Parameter(description = "Only changes recorded in this service after this instant") @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return positions.history(positions.onClause(id, partyId), Params.instant("updated_since", updatedSince), page, size).map(Views::change);
+    }
+}

@@ -1,0 +1,138 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Meeting;
+import org.parley.negotiation.model.MeetingStatus;
+import org.parley.negotiation.service.MeetingService;
+import org.parley.negotiation.service.Vocabulary;
+
+import java.util.UUID;
+
+import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
+import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
+
+@Path("/api/v1/meetings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Meetings", description = "Where and when envoys meet, and what they discussed")
+public class MeetingResource {
+
+    private static final String EXAMPLE = """
+            {"negotiationId": "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d",
+             "title": "Witkoff and Kushner meet Putin in the Kremlin",
+             "startsAt": "2025-12-02T16:00:00Z", "duration": "PT5H",
+             "location": {"city": "Moscow", "country": "Russia", "venue": "The Kremlin"},
+             "format": "in_person", "status": "held",
+             "outcomeSummary": "No compromise yet on territory; talks to continue",
+             "participantEnvoyIds": ["3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"],
+             "partyIds": ["6f1c1e8e-3b0a-4f5e-9a53-0d5c2b7e9a01"],
+             "sources": [{"publication": "Reuters", "url": "https://www.reuters.com/world/europe/example", "publishedOn": "2025-12-03",
+                          "attribution": "Yuri Ushakov, Kremlin aide"}]}""";
+
+    @Inject
+    MeetingService meetings;
+
+    @POST
+    @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting, or record one that was held")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown negotiation, party, envoy, proposal or clause; or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input,
+                             @Context UriInfo uri) {
+        Meeting m = meetings.schedule(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
+                .tag(Preconditions.etag(m.version)).entity(Views.meeting(m)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getMeeting", summary = "Read a meeting")
+    @APIResponse(responseCode = "200", description = "The meeting, with its ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Meeting m = meetings.get(id);
+        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (a status change must be a valid transition)")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Invalid status transition, or another negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown reference or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input) {
+        Meeting m = meetings.update(id, ifMatch, input);
+        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Operation(operationId = "changeMeetingStatus", summary = "Mark a meeting held, cancelled, postponed, or scheduled again")
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                                 @RequestBody(content = @Content(examples = @ExampleObject(name = "held", value = "{\"status\": \"held\", \"note\": \"Lasted five hours\"}")))
+                                 @NotNull @Valid MeetingStatusChange change) {
+        Meeting m = meetings.changeStatus(id, ifMatch, change);
+        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listMeetings", summary = "List meetings by negotiation, party, envoy, date range, status and updated_since")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<MeetingView> list(
+            @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
+            @Parameter(description = "Party id (meetings where the party was represented)") @QueryParam("party") String party,
+            @Parameter(description = "Envoy id (meetings the envoy took part in)") @QueryParam("envoy") String envoy,
+            @Parameter(description = "Meetings starting at or after (instant or date)") @QueryParam("from") String from,
+            @Parameter(description = "Meetings starting before (instant or date)") @QueryParam("to") String to,
+            @Parameter(description = "scheduled, held, cancelled or postponed") @QueryParam("status") String status,
+            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("startsAt") String sort,
+            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return meetings.list(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("envoy", envoy),
+                Params.instant("from", from), Params.instant("to", to), Vocabulary.parse(MeetingStatus.class, "status", status),
+                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::meeting);
+    }
+}

@@ -1,0 +1,109 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.NegotiationStatus;
+import org.parley.negotiation.service.NegotiationService;
+import org.parley.negotiation.service.Vocabulary;
+
+import java.util.UUID;
+
+import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
+import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
+
+@Path("/api/v1/negotiations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Negotiations", description = "Negotiation processes and the parties taking part")
+public class NegotiationResource {
+
+    private static final String EXAMPLE = """
+            {"title": "Russia–Ukraine peace talks (U.S.-mediated)", "status": "active", "startedOn": "2025-11-19",
+             "parties": [{"partyId": "6f1c1e8e-3b0a-4f5e-9a53-0d5c2b7e9a01", "role": "principal"},
+                         {"partyId": "0b6a4c1d-51f4-4c1a-8c8e-2f8d9e3a7b02", "role": "principal"},
+                         {"partyId": "9d2e7f3a-6c4b-4e8d-b1a2-3c4d5e6f7a03", "role": "mediator"}]}""";
+
+    @Inject
+    NegotiationService negotiations;
+
+    @POST
+    @Operation(operationId = "createNegotiation", summary = "Start tracking a negotiation")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A party is unknown", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input,
+                           @jakarta.ws.rs.core.Context UriInfo uri) {
+        Negotiation n = negotiations.start(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build())
+                .tag(Preconditions.etag(n.version)).entity(Views.negotiation(n)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getNegotiation", summary = "Read a negotiation")
+    @APIResponse(responseCode = "200", description = "The negotiation, with its ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Negotiation n = negotiations.get(id);
+        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateNegotiation", summary = "Replace a negotiation's title, status, dates and parties")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A party is unknown", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input) {
+        Negotiation n = negotiations.update(id, ifMatch, input);
+        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listNegotiations", summary = "List negotiations, filtered by status, party and updated_since")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<NegotiationView> list(
+            @Parameter(description = "active, stalled, concluded or collapsed") @QueryParam("status") String status,
+            @Parameter(description = "Only negotiations this party takes part in") @QueryParam("party") String party,
+            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return negotiations.list(Vocabulary.parse(NegotiationStatus.class, "status", status), Params.uuid("party", party),
+                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::negotiation);
+    }
+}

@@ -1,0 +1,14 @@
+package org.parley.negotiation.rest;
+
+/** Words repeated across the resources' OpenAPI annotations. */
+final class OpenApiText {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String IF_MATCH = "The ETag of the version being changed, from a previous GET (412 when stale, 428 when missing)";
+    static final String PAGE = "Zero-based page number";
+    static final String SIZE = "Page size, 1 to 200";
+    static final String UPDATED_SINCE = "Only items changed after this instant (ISO-8601, UTC)";
+
+    private OpenApiText() {
+    }
+}

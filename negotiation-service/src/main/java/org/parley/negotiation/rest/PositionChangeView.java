@@ -1,0 +1,14 @@
+package org.parley.negotiation.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.PositionStatus;
+import org.parley.negotiation.model.Source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "PositionChange", description = "One entry of a position's timeline")
+public record PositionChangeView(long sequence, PositionStatus status, PositionStatus previousStatus, String note,
+                                 List<Source> sources, List<UUID> affectedClauseIds, Instant recordedAt, String recordedBy) {
+}

@@ -1,0 +1,25 @@
+package org.parley.negotiation.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.PositionStatus;
+import org.parley.negotiation.model.Source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Position", description = "The current stance of a party on a clause, or on a whole proposal (clauseId null)")
+public record PositionView(UUID id, Level level, UUID negotiationId, UUID proposalId, UUID clauseId, UUID partyId,
+                           PositionStatus status, String note, List<Source> sources,
+                           @Schema(description = "Proposal level: whether the party said which clauses it means; always true on a clause") boolean clausesDisclosed,
+                           @Schema(description = "Proposal level: the clauses meant, when disclosed") List<UUID> affectedClauseIds,
+                           @Schema(description = "When the stance was taken (the time of the last change)") Instant recordedAt,
+                           String recordedBy, Instant updatedAt) {
+
+    @Schema(name = "PositionLevel")
+    public enum Level {
+        @JsonProperty("clause") CLAUSE,
+        @JsonProperty("proposal") PROPOSAL
+    }
+}

@@ -1,0 +1,26 @@
+package org.parley.negotiation.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.ProposalStatus;
+import org.parley.negotiation.model.Source;
+
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "ProposalInput", description = "A proposal tabled in a negotiation. Naming supersedesProposalId marks that one superseded in the same write.")
+public record ProposalInput(
+        @Schema(required = true) @NotNull UUID negotiationId,
+        @Schema(required = true, examples = "U.S. 28-point peace plan") @NotBlank @Size(max = 300) String title,
+        @Schema(required = true, description = "The party that tables it") @NotNull UUID sponsorPartyId,
+        @Schema(required = true, description = "The document's version", examples = "1") @NotNull @Min(1) @Max(10000) Integer version,
+        @Schema(description = "The earlier version this one replaces") UUID supersedesProposalId,
+        @Schema(description = "draft (the default) or tabled", examples = "tabled") ProposalStatus status,
+        @Size(max = 10000) String summary,
+        @Size(max = 50) List<@NotNull @Valid Source> sources) {
+}

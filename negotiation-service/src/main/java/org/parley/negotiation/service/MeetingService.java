@@ -1,0 +1,224 @@
+package org.parley.negotiation.service;
+
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.parley.api.ApiException;
+import org.parley.api.Preconditions;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Meeting;
+import org.parley.negotiation.model.MeetingStatus;
+import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.Place;
+import org.parley.negotiation.repository.ListQuery;
+import org.parley.negotiation.rest.MeetingInput;
+import org.parley.negotiation.rest.MeetingStatusChange;
+import org.parley.negotiation.rest.MeetingView;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class MeetingService {
+
+    private static final Map<String, String> SORTS = Map.of("startsAt", "startsAt", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    @Inject
+    KnownReferences known;
+
+    @Inject
+    NegotiationEvents events;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Meeting schedule(MeetingInput input) {
+        if (input.status() != null && input.status() != MeetingStatus.SCHEDULED && input.status() != MeetingStatus.HELD) {
+            throw ApiException.badRequest("A new meeting is scheduled, or held when recording one that took place; got " + input.status().value());
+        }
+        validate(input);
+        Meeting m = new Meeting();
+        m.id = UUID.randomUUID();
+        m.negotiationId = input.negotiationId();
+        m.status = input.status() == null ? MeetingStatus.SCHEDULED : input.status();
+        apply(m, input);
+        m.createdAt = m.updatedAt = Clock.now();
+        m.persistAndFlush();
+        events.meetingScheduled(m);
+        return m;
+    }
+
+    @Transactional
+    public Meeting update(UUID id, String ifMatch, MeetingInput input) {
+        Meeting m = get(id);
+        Preconditions.requireMatch(ifMatch, m.version);
+        if (!m.negotiationId.equals(input.negotiationId())) {
+            throw ApiException.conflict("A meeting cannot move to another negotiation (it belongs to " + m.negotiationId + ")");
+        }
+        validate(input);
+        MeetingStatus previous = m.status;
+        if (input.status() != null && input.status() != previous) {
+            requireTransition(previous, input.status());
+        }
+        MeetingView before = Views.meeting(m);
+        apply(m, input);
+        if (input.status() != null) {
+            m.status = input.status();
+        }
+        if (Views.meeting(m).equals(before)) {
+            return m;
+        }
+        m.updatedAt = Clock.now();
+        em.flush();
+        events.meetingUpdated(m);
+        if (m.status != previous) {
+            events.meetingStatusChanged(m, previous);
+        }
+        return m;
+    }
+
+    @Transactional
+    public Meeting changeStatus(UUID id, String ifMatch, MeetingStatusChange change) {
+        Meeting m = get(id);
+        Preconditions.requireMatch(ifMatch, m.version);
+        MeetingStatus previous = m.status;
+        if (previous == change.status() && Objects.equals(m.statusNote, change.note())) {
+            return m;
+        }
+        if (previous != change.status()) {
+            requireTransition(previous, change.status());
+        }
+        m.status = change.status();
+        m.statusNote = change.note();
+        m.updatedAt = Clock.now();
+        em.flush();
+        events.meetingStatusChanged(m, previous);
+        return m;
+    }
+
+    public Meeting get(UUID id) {
+        Meeting m = Meeting.findById(id);
+        if (m == null) {
+            throw ApiException.notFound("Meeting", id);
+        }
+        return m;
+    }
+
+    public org.parley.api.Page<Meeting> list(UUID negotiation, UUID party, UUID envoy, Instant from, Instant to, MeetingStatus status,
+                                             Instant updatedSince, String sort, int page, int size) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.badRequest("to " + to + " is before from " + from);
+        }
+        ListQuery query = ListQuery.from("Meeting", "m")
+                .where("m.negotiationId = :negotiation", "negotiation", negotiation)
+                .where(":party member of m.partyIds", "party", party)
+                .where(":envoy member of m.participantEnvoyIds", "envoy", envoy)
+                .where("m.startsAt >= :from", "from", from)
+                .where("m.startsAt < :to", "to", to)
+                .where("m.status = :status", "status", status)
+                .where("m.updatedAt > :updatedSince", "updatedSince", updatedSince);
+        var found = Meeting.<Meeting>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
+        return org.parley.api.Page.of(found.list(), page, size, found.count());
+    }
+
+    private static void requireTransition(MeetingStatus from, MeetingStatus to) {
+        if (!from.canMoveTo(to)) {
+            throw ApiException.conflict("A " + from.value() + " meeting cannot become " + to.value()
+                    + "; allowed next: " + Vocabulary.names(from.next()));
+        }
+    }
+
+    private void validate(MeetingInput input) {
+        Sources.required(input.sources(), "A meeting");
+        if (input.duration() != null && (input.duration().isNegative() || input.duration().isZero())) {
+            throw ApiException.badRequest("duration must be positive, e.g. PT5H");
+        }
+        if (input.duration() != null && input.duration().compareTo(Duration.ofDays(366)) > 0) {
+            throw ApiException.badRequest("duration must be at most a year");
+        }
+        if (Negotiation.findById(input.negotiationId()) == null) {
+            throw ApiException.unknownReference("Unknown negotiation id: " + input.negotiationId());
+        }
+        known.require(ids(input.partyIds()), ids(input.participantEnvoyIds()));
+        requireInNegotiation(input.negotiationId(), ids(input.discussedProposalIds()), ids(input.discussedClauseIds()));
+    }
+
+    /** What a meeting discussed must be on the table of its own negotiation. */
+    private void requireInNegotiation(UUID negotiationId, Set<UUID> proposalIds, Set<UUID> clauseIds) {
+        List<String> problems = new ArrayList<>();
+        if (!proposalIds.isEmpty()) {
+            List<UUID> found = em.createQuery("select p.id from Proposal p where p.negotiationId = :n and p.id in :ids", UUID.class)
+                    .setParameter("n", negotiationId).setParameter("ids", proposalIds).getResultList();
+            Set<UUID> missing = new HashSet<>(proposalIds);
+            found.forEach(missing::remove);
+            if (!missing.isEmpty()) {
+                problems.add("proposal id(s) not in negotiation " + negotiationId + ": " + join(missing));
+            }
+        }
+        if (!clauseIds.isEmpty()) {
+            List<UUID> found = em.createQuery("select c.id from Clause c, Proposal p where c.proposalId = p.id and p.negotiationId = :n and c.id in :ids", UUID.class)
+                    .setParameter("n", negotiationId).setParameter("ids", clauseIds).getResultList();
+            Set<UUID> missing = new HashSet<>(clauseIds);
+            found.forEach(missing::remove);
+            if (!missing.isEmpty()) {
+                problems.add("clause id(s) not in negotiation " + negotiationId + ": " + join(missing));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.unknownReference("Unknown " + String.join("; ", problems));
+        }
+    }
+
+    private static void apply(Meeting m, MeetingInput input) {
+        m.title = input.title().strip();
+        m.startsAt = input.startsAt();
+        m.durationSeconds = input.duration() == null ? null : input.duration().toSeconds();
+        Place place = new Place();
+        if (input.location() != null) {
+            place.city = input.location().city();
+            place.country = input.location().country();
+            place.venue = input.location().venue();
+        }
+        if (m.location == null || !Objects.equals(m.location.city, place.city) || !Objects.equals(m.location.country, place.country)
+                || !Objects.equals(m.location.venue, place.venue)) {
+            m.location = place;
+        }
+        m.format = input.format();
+        m.outcomeSummary = input.outcomeSummary();
+        List<org.parley.negotiation.model.Source> sources = List.copyOf(input.sources());
+        if (!sources.equals(m.sources)) {
+            m.sources = sources;
+        }
+        replace(m.participantEnvoyIds, ids(input.participantEnvoyIds()));
+        replace(m.partyIds, ids(input.partyIds()));
+        replace(m.discussedProposalIds, ids(input.discussedProposalIds()));
+        replace(m.discussedClauseIds, ids(input.discussedClauseIds()));
+    }
+
+    private static void replace(Set<UUID> current, Set<UUID> wanted) {
+        if (!current.equals(wanted)) {
+            current.clear();
+            current.addAll(wanted);
+        }
+    }
+
+    private static Set<UUID> ids(Collection<UUID> ids) {
+        return ids == null ? new HashSet<>() : new HashSet<>(ids);
+    }
+
+    private static String join(Set<UUID> ids) {
+        return ids.stream().map(UUID::toString).sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,111 @@
+package org.parley.negotiation.service;
+
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.parley.api.ApiException;
+import org.parley.api.Preconditions;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.NegotiationStatus;
+import org.parley.negotiation.model.Participation;
+import org.parley.negotiation.repository.ListQuery;
+import org.parley.negotiation.rest.NegotiatingParty;
+import org.parley.negotiation.rest.NegotiationInput;
+import org.parley.negotiation.rest.NegotiationView;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class NegotiationService {
+
+    private static final Map<String, String> SORTS = Map.of("title", "title", "startedOn", "startedOn", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    @Inject
+    KnownReferences known;
+
+    @Inject
+    NegotiationEvents events;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Negotiation start(NegotiationInput input) {
+        Set<Participation> parties = validate(input);
+        Negotiation n = new Negotiation();
+        n.id = UUID.randomUUID();
+        apply(n, input, parties);
+        n.createdAt = n.updatedAt = Clock.now();
+        n.persistAndFlush();
+        events.negotiationStarted(n);
+        return n;
+    }
+
+    @Transactional
+    public Negotiation update(UUID id, String ifMatch, NegotiationInput input) {
+        Negotiation n = get(id);
+        Preconditions.requireMatch(ifMatch, n.version);
+        Set<Participation> parties = validate(input);
+        NegotiationView before = Views.negotiation(n);
+        apply(n, input, parties);
+        if (Views.negotiation(n).equals(before)) {
+            return n;
+        }
+        n.updatedAt = Clock.now();
+        em.flush();
+        events.negotiationUpdated(n);
+        return n;
+    }
+
+    public Negotiation get(UUID id) {
+        Negotiation n = Negotiation.findById(id);
+        if (n == null) {
+            throw ApiException.notFound("Negotiation", id);
+        }
+        return n;
+    }
+
+    public org.parley.api.Page<Negotiation> list(NegotiationStatus status, UUID party, Instant updatedSince, String sort, int page, int size) {
+        ListQuery query = ListQuery.from("Negotiation", "n")
+                .where("n.status = :status", "status", status)
+                .where("exists (select 1 from Negotiation n2 join n2.parties p where n2 = n and p.partyId = :party)", "party", party)
+                .where("n.updatedAt > :updatedSince", "updatedSince", updatedSince);
+        var found = Negotiation.<Negotiation>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
+        return org.parley.api.Page.of(found.list(), page, size, found.count());
+    }
+
+    private Set<Participation> validate(NegotiationInput input) {
+        if (input.startedOn() != null && input.endedOn() != null && input.endedOn().isBefore(input.startedOn())) {
+            throw ApiException.badRequest("endedOn " + input.endedOn() + " is before startedOn " + input.startedOn());
+        }
+        Set<UUID> seen = new HashSet<>();
+        List<UUID> duplicates = input.parties().stream().map(NegotiatingParty::partyId).filter(id -> !seen.add(id)).distinct().toList();
+        if (!duplicates.isEmpty()) {
+            throw ApiException.badRequest("Each party takes part once; listed more than once: "
+                    + duplicates.stream().map(UUID::toString).collect(Collectors.joining(", ")));
+        }
+        known.requireParties(seen);
+        return input.parties().stream().map(p -> new Participation(p.partyId(), p.role())).collect(Collectors.toSet());
+    }
+
+    private static void apply(Negotiation n, NegotiationInput input, Set<Participation> parties) {
+        n.title = input.title().strip();
+        n.status = input.status() == null ? NegotiationStatus.ACTIVE : input.status();
+        n.startedOn = input.startedOn();
+        n.endedOn = input.endedOn();
+        // Replace the collection only when it changed: rewriting it would bump the version for nothing.
+        if (!n.parties.equals(parties)) {
+            n.parties.clear();
+            n.parties.addAll(parties);
+        }
+    }
+}

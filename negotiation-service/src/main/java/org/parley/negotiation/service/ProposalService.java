@@ -1,0 +1,148 @@
+package org.parley.negotiation.service;
+
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.parley.api.ApiException;
+import org.parley.api.Preconditions;
+import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.Proposal;
+import org.parley.negotiation.model.ProposalStatus;
+import org.parley.negotiation.repository.ListQuery;
+import org.parley.negotiation.rest.ProposalChanges;
+import org.parley.negotiation.rest.ProposalInput;
+import org.parley.negotiation.rest.ProposalView;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ProposalService {
+
+    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt", "version", "documentVersion", "title", "title");
+
+    @Inject
+    KnownReferences known;
+
+    @Inject
+    NegotiationEvents events;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Records a proposal. When it names the version it supersedes, that one becomes superseded in the same
+     * transaction, so that no reader ever sees two live versions or a dangling link.
+     */
+    @Transactional
+    public Proposal table(ProposalInput input) {
+        ProposalStatus status = input.status() == null ? ProposalStatus.DRAFT : input.status();
+        if (status != ProposalStatus.DRAFT && status != ProposalStatus.TABLED) {
+            throw ApiException.badRequest("A new proposal starts as draft or tabled; got " + status.value()
+                    + " (move it on afterwards through /api/v1/proposals/{id}/status)");
+        }
+        if (Negotiation.findById(input.negotiationId()) == null) {
+            throw ApiException.unknownReference("Unknown negotiation id: " + input.negotiationId());
+        }
+        known.requireParties(java.util.List.of(input.sponsorPartyId()));
+        Proposal superseded = null;
+        if (input.supersedesProposalId() != null) {
+            superseded = Proposal.findById(input.supersedesProposalId());
+            if (superseded == null || !superseded.negotiationId.equals(input.negotiationId())) {
+                throw ApiException.unknownReference("Unknown supersedesProposalId " + input.supersedesProposalId()
+                        + ": no such proposal in negotiation " + input.negotiationId());
+            }
+            if (!superseded.status.canMoveTo(ProposalStatus.SUPERSEDED)) {
+                throw ApiException.conflict("Proposal " + superseded.id + " is " + superseded.status.value()
+                        + " and cannot be superseded; allowed next: " + Vocabulary.names(superseded.status.next()));
+            }
+        }
+        Proposal p = new Proposal();
+        p.id = UUID.randomUUID();
+        p.negotiationId = input.negotiationId();
+        p.title = input.title().strip();
+        p.sponsorPartyId = input.sponsorPartyId();
+        p.documentVersion = input.version();
+        p.supersedesProposalId = input.supersedesProposalId();
+        p.status = status;
+        p.summary = input.summary();
+        p.sources = Sources.optional(input.sources());
+        p.createdAt = p.updatedAt = Clock.now();
+        p.persist();
+        ProposalStatus supersededWas = superseded == null ? null : superseded.status;
+        if (superseded != null) {
+            superseded.status = ProposalStatus.SUPERSEDED;
+            superseded.updatedAt = p.createdAt;
+        }
+        em.flush();
+        events.proposalTabled(p);
+        if (superseded != null) {
+            events.proposalStatusChanged(superseded, supersededWas, p.id);
+        }
+        return p;
+    }
+
+    @Transactional
+    public Proposal update(UUID id, String ifMatch, ProposalChanges changes) {
+        Proposal p = get(id);
+        Preconditions.requireMatch(ifMatch, p.version);
+        known.requireParties(java.util.List.of(changes.sponsorPartyId()));
+        ProposalView before = Views.proposal(p);
+        p.title = changes.title().strip();
+        p.sponsorPartyId = changes.sponsorPartyId();
+        p.documentVersion = changes.version();
+        p.summary = changes.summary();
+        var sources = Sources.optional(changes.sources());
+        if (!sources.equals(p.sources)) {
+            p.sources = sources;
+        }
+        if (Views.proposal(p).equals(before)) {
+            return p;
+        }
+        p.updatedAt = Clock.now();
+        em.flush();
+        events.proposalUpdated(p);
+        return p;
+    }
+
+    @Transactional
+    public Proposal changeStatus(UUID id, String ifMatch, ProposalStatus target) {
+        Proposal p = get(id);
+        Preconditions.requireMatch(ifMatch, p.version);
+        ProposalStatus previous = p.status;
+        if (previous == target) {
+            return p;
+        }
+        if (!previous.canMoveTo(target)) {
+            throw ApiException.conflict("A " + previous.value() + " proposal cannot become " + target.value()
+                    + "; allowed next: " + Vocabulary.names(previous.next()));
+        }
+        p.status = target;
+        p.updatedAt = Clock.now();
+        em.flush();
+        events.proposalStatusChanged(p, previous, null);
+        return p;
+    }
+
+    public Proposal get(UUID id) {
+        Proposal p = Proposal.findById(id);
+        if (p == null) {
+            throw ApiException.notFound("Proposal", id);
+        }
+        return p;
+    }
+
+    public org.parley.api.Page<Proposal> list(UUID negotiation, UUID sponsor, ProposalStatus status, Instant updatedSince, String sort, int page, int size) {
+        ListQuery query = ListQuery.from("Proposal", "p")
+                .where("p.negotiationId = :negotiation", "negotiation", negotiation)
+                .where("p.sponsorPartyId = :sponsor", "sponsor", sponsor)
+                .where("p.status = :status", "status", status)
+                .where("p.updatedAt > :updatedSince", "updatedSince", updatedSince);
+        var found = Proposal.<Proposal>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
+        return org.parley.api.Page.of(found.list(), page, size, found.count());
+    }
+}
