@@ -7,21 +7,33 @@ import org.parley.events.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @EventType("org.parley.statement.recorded.v1")
-@JsonClassDescription("A quote by an envoy, linked to the meeting or proposal it concerns.")
+@JsonClassDescription("A quote by an envoy, verbatim, linked to the meeting or proposal it concerns.")
 public record StatementRecorded(
         UUID statementId,
         UUID negotiationId,
         UUID envoyId,
+        @JsonPropertyDescription("The envoy's name as negotiation-service knew it when the statement was recorded.")
+        @Nullable String envoyName,
         @JsonPropertyDescription("The party the envoy spoke for.")
         UUID partyId,
+        @JsonPropertyDescription("The words, verbatim.")
         String quote,
-        LocalDate saidOn,
+        @JsonPropertyDescription("The day it was said; absent when not reported.")
+        @Nullable LocalDate saidOn,
+        @JsonPropertyDescription("exact_day, night, weekday_as_reported, approximate or unknown.")
+        String saidOnPrecision,
+        @JsonPropertyDescription("The date in the source's words, e.g. \"Thursday\".")
+        @Nullable String saidOnAsReported,
+        @JsonPropertyDescription("Context or a paraphrase note.")
+        @Nullable String context,
         @Nullable UUID meetingId,
         @Nullable UUID proposalId,
-        SourceRef source,
+        @JsonPropertyDescription("Where it was reported; at least one.")
+        List<SourceRef> sources,
         Instant recordedAt) implements NegotiationEvent {
 
     @Override

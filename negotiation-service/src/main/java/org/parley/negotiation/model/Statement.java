@@ -1,0 +1,67 @@
+package org.parley.negotiation.model;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Words an envoy said, verbatim, with where they were reported. */
+@Entity
+@Table(name = "statement")
+public class Statement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public UUID negotiationId;
+
+    @Column(nullable = false)
+    public UUID envoyId;
+
+    /** The envoy's party when the statement was recorded. */
+    @Column(nullable = false)
+    public UUID partyId;
+
+    public UUID meetingId;
+
+    public UUID proposalId;
+
+    @Column(nullable = false)
+    public String quote;
+
+    public LocalDate saidOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TimelineDatePrecision saidOnPrecision;
+
+    public String saidOnAsReported;
+
+    public String context;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Source> sources = new ArrayList<>();
+
+    @Column(nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,129 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.negotiation.mapping.IncidentMapper;
+import org.parley.negotiation.model.Incident;
+import org.parley.negotiation.model.IncidentKind;
+import org.parley.negotiation.repository.IncidentFilter;
+import org.parley.negotiation.service.IncidentService;
+import org.parley.negotiation.service.Vocabulary;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/incidents")
+@Tag(name = "Incidents", description = "Events on the ground that frame the talks, as reported, each with its sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    static final String EXAMPLE = """
+            {
+              "negotiationId": "3f1c6a52-8a0e-4d4b-9a51-0c6d2b7f8e11",
+              "datePrecision": "weekday_as_reported",
+              "dateAsReported": "Thursday",
+              "place": {"city": "Kryvyi Rih", "country": "Ukraine"},
+              "kind": "missile_strike",
+              "attributedToPartyId": "6c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+              "attributedBy": "local officials",
+              "casualties": {"injured": 6, "childrenInjured": 1, "notes": ["a three-year-old girl"]},
+              "damage": [
+                {"what": "residential buildings", "count": 40, "qualifier": "over"},
+                {"what": "school", "count": 1},
+                {"what": "gas pipelines"}
+              ],
+              "sources": [{"publication": "Associated Press", "publishedOn": "2024-03-15", "attribution": "local officials"}]
+            }""";
+
+    @Inject
+    IncidentService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createIncident", summary = "Record an incident",
+            description = "Counts that were not reported stay null (not 0). The attributed party must be known from party-service's events. At least one source is required.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentInput.class), examples = @ExampleObject(name = "kryvyi-rih", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            headers = {@Header(name = "Location", description = "The incident's URL"), @Header(name = "ETag", description = "Its version")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull IncidentInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Incident created = service.record(body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(created.id.toString()).build())
+                .tag(Preconditions.etag(created.version)).entity(IncidentMapper.toResponse(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getIncident", summary = "Get an incident")
+    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = "Its version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Incident incident = service.get(id);
+        return Response.ok(IncidentMapper.toResponse(incident)).tag(Preconditions.etag(incident.version)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listIncidents", summary = "List incidents",
+            description = "Filter by negotiation, attributed party, kind, region (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
+    @APIResponse(responseCode = "200", description = "One page of incidents",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<IncidentView> list(
+            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
+            @Parameter(description = "Party id: incidents attributed to it", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String attributedToPartyId,
+            @Parameter(description = "Kind", schema = @Schema(implementation = IncidentKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Region, case-insensitive") @QueryParam("region") String region,
+            @Parameter(description = "Happened on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Happened on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "Only incidents changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "occurredOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
+            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
+        LocalDate fromDate = TimelineParams.date("from", from);
+        LocalDate toDate = TimelineParams.date("to", to);
+        TimelineParams.range(fromDate, toDate);
+        IncidentFilter filter = new IncidentFilter(
+                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("party", attributedToPartyId),
+                Vocabulary.parse(IncidentKind.class, "kind", kind), region == null || region.isBlank() ? null : region,
+                fromDate, toDate, TimelineParams.instant("updated_since", updatedSince), sort);
+        return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
+    }
+
+    /** The list envelope with its item type spelled out, for the OpenAPI document. */
+    @Schema(name = "IncidentPage")
+    public static final class IncidentPage {
+        public java.util.List<IncidentView> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
+    }
+}

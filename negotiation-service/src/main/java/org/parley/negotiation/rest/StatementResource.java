@@ -1,0 +1,121 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.negotiation.model.Statement;
+import org.parley.negotiation.repository.StatementFilter;
+import org.parley.negotiation.service.StatementService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/statements")
+@Tag(name = "Statements", description = "Quotes by envoys, verbatim, each with its sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatementResource {
+
+    static final String EXAMPLE = """
+            {
+              "negotiationId": "3f1c6a52-8a0e-4d4b-9a51-0c6d2b7f8e11",
+              "envoyId": "a8e2b3c4-1d2e-4f50-8a6b-7c8d9e0f1a2b",
+              "meetingId": "5b7d9f11-2c3e-4a5b-8c7d-9e0f1a2b3c4d",
+              "quote": "This was a necessary conversation, a very concrete one",
+              "saidOnPrecision": "unknown",
+              "context": "Putin, after the five-hour Kremlin meeting with Witkoff and Kushner",
+              "sources": [{"publication": "Associated Press", "publishedOn": "2024-03-15", "attribution": "Vladimir Putin, in remarks published on March 15"}]
+            }""";
+
+    @Inject
+    StatementService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createStatement", summary = "Record a quote by an envoy",
+            description = "The envoy must be known from party-service's events; the meeting and proposal, when given, must belong to the negotiation. At least one source is required.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatementInput.class), examples = @ExampleObject(name = "putin-kremlin", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            headers = {@Header(name = "Location", description = "The statement's URL"), @Header(name = "ETag", description = "Its version")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull StatementInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Statement created = service.record(body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/statements").path(created.id.toString()).build())
+                .tag(Preconditions.etag(created.version)).entity(service.view(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getStatement", summary = "Get a statement")
+    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(name = "ETag", description = "Its version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
+    @APIResponse(responseCode = "404", description = "No such statement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Statement statement = service.get(id);
+        return Response.ok(service.view(statement)).tag(Preconditions.etag(statement.version)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listStatements", summary = "List statements",
+            description = "Filter by negotiation, envoy, the envoy's party, meeting, proposal, the day said (from/to, inclusive: undated statements are left out when a date bound is given) and updated_since. Sorted by saidOn by default, undated last.")
+    @APIResponse(responseCode = "200", description = "One page of statements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<StatementView> list(
+            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
+            @Parameter(description = "Envoy id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("envoy") String envoyId,
+            @Parameter(description = "Party id: statements by its envoys", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String partyId,
+            @Parameter(description = "Meeting id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("meeting") String meetingId,
+            @Parameter(description = "Proposal id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("proposal") String proposalId,
+            @Parameter(description = "Said on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Said on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "Only statements changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
+            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
+        LocalDate fromDate = TimelineParams.date("from", from);
+        LocalDate toDate = TimelineParams.date("to", to);
+        TimelineParams.range(fromDate, toDate);
+        StatementFilter filter = new StatementFilter(
+                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("envoy", envoyId),
+                TimelineParams.uuid("party", partyId), TimelineParams.uuid("meeting", meetingId),
+                TimelineParams.uuid("proposal", proposalId), fromDate, toDate,
+                TimelineParams.instant("updated_since", updatedSince), sort);
+        return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
+    }
+
+    /** The list envelope with its item type spelled out, for the OpenAPI document. */
+    @Schema(name = "StatementPage")
+    public static final class StatementPage {
+        public java.util.List<StatementView> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
+    }
+}
