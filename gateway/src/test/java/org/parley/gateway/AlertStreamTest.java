@@ -3,7 +3,6 @@ package org.parley.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.devstack.SharedDevStack;
+import org.parley.events.CloudEventCodec;
+import org.parley.events.Topic;
+import org.parley.events.alert.AlertRaised;
 import org.parley.gateway.service.AlertStreamHub;
 
 import java.io.IOException;
@@ -52,6 +54,7 @@ class AlertStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CloudEventCodec CODEC = new CloudEventCodec("parley/negotiation-service", JSON);
     private static KafkaProducer<String, CloudEvent> producer;
 
     @TestHTTPResource("/api/v1/alerts/stream")
@@ -221,29 +224,10 @@ class AlertStreamTest {
 
     private UUID publishAsync(UUID negotiation, String severity, List<UUID> parties, String summary) {
         UUID alertId = UUID.randomUUID();
-        Map<String, Object> alert = Map.of(
-                "alertId", alertId.toString(),
-                "negotiationId", negotiation.toString(),
-                "rule", "test",
-                "severity", severity,
-                "summary", summary,
-                "partyIds", parties.stream().map(UUID::toString).toList(),
-                "causeEventIds", List.of(),
-                "occurredAt", Instant.now().toString());
-        try {
-            CloudEvent event = CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
-                    .withType("org.parley.alert.raised.v1")
-                    .withSource(URI.create("negotiation-service"))
-                    .withSubject(alertId.toString())
-                    .withTime(java.time.OffsetDateTime.now())
-                    .withDataContentType("application/json")
-                    .withData(JSON.writeValueAsBytes(alert))
-                    .build();
-            producer.send(new ProducerRecord<>("parley.alerts.v1", negotiation.toString(), event));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        AlertRaised alert = new AlertRaised(alertId, negotiation, "test", severity, summary, parties,
+                List.of(UUID.randomUUID().toString()), Instant.now());
+        // As negotiation-service's outbox relay publishes it: the event-bus codec, binary mode, keyed by negotiation.
+        producer.send(new ProducerRecord<>(Topic.ALERTS.topicName(), alert.partitionKey(), CODEC.encode(alert, UUID.randomUUID(), Instant.now())));
         return alertId;
     }
 

@@ -1,9 +1,8 @@
 package org.parley.gateway.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -19,10 +18,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
+import org.parley.events.CloudEventCodec;
+import org.parley.events.EventCatalog;
+import org.parley.events.alert.AlertRaised;
 import org.parley.events.alert.AlertSeverity;
 import org.parley.gateway.config.AlertStreamConfig;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads {@code parley.alerts.v1} into the {@link AlertStreamHub}. Every gateway instance reads every
@@ -52,7 +52,8 @@ public class AlertStreamConsumer {
     private final AlertStreamHub hub;
     private final Map<String, Object> kafkaConfig;
     private final ObjectMapper mapper;
-    private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
+    private final CloudEventCodec codec;
+    private final String alertRaised = EventCatalog.typeOf(AlertRaised.class);
 
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -65,7 +66,7 @@ public class AlertStreamConsumer {
         this.hub = hub;
         this.kafkaConfig = kafkaConfig;
         this.mapper = mapper;
-        cloudEvents.configure(Map.of(), false);
+        this.codec = new CloudEventCodec("parley/gateway", mapper);
     }
 
     void start(@Observes StartupEvent event) {
@@ -172,8 +173,14 @@ public class AlertStreamConsumer {
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         AlertStreamAlert alert;
         try {
-            alert = decode(record);
+            CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+            if (!alertRaised.equals(event.getType())) {
+                LOG.debugf("Skipping %s-%d@%d of type %s", record.topic(), record.partition(), record.offset(), event.getType());
+                return;
+            }
+            alert = toStreamAlert(event);
         } catch (RuntimeException | java.io.IOException e) {
+            // One bad record must not stop the stream for everybody: it is logged and left out.
             LOG.warnf("Skipping %s-%d@%d: not an alert this gateway can read (%s)",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
@@ -181,20 +188,13 @@ public class AlertStreamConsumer {
         hub.publish(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), alert);
     }
 
-    private AlertStreamAlert decode(ConsumerRecord<byte[], byte[]> record) throws java.io.IOException {
-        CloudEvent event = cloudEvents.deserialize(record.topic(), record.headers(), record.value());
-        if (event.getData() == null) {
-            throw new IllegalArgumentException("no data");
-        }
-        String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        JsonNode data = mapper.readTree(json);
-        List<UUID> parties = new ArrayList<>();
-        data.path("partyIds").forEach(id -> parties.add(UUID.fromString(id.asText())));
-        return new AlertStreamAlert(event.getId(),
-                UUID.fromString(data.path("negotiationId").asText()),
-                List.copyOf(parties),
-                AlertSeverity.ofWireName(data.path("severity").asText(null)).orElse(null),
-                mapper.writeValueAsString(data));
+    private AlertStreamAlert toStreamAlert(CloudEvent event) throws java.io.IOException {
+        AlertRaised raised = (AlertRaised) codec.decode(event);
+        // Clients get the data as published, fields a newer producer added included, on one line.
+        String json = mapper.writeValueAsString(mapper.readTree(event.getData().toBytes()));
+        return new AlertStreamAlert(event.getId(), raised.negotiationId(),
+                raised.partyIds() == null ? List.of() : List.copyOf(raised.partyIds()),
+                AlertSeverity.ofWireName(raised.severity()).orElse(null), json);
     }
 
     private static void sleep(Duration duration) {
