@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent once the broker has acknowledged them.
@@ -141,6 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Map<String, Object> producerConfig;
+    private final Function<Map<String, Object>, Producer<String, CloudEvent>> producers;
     private final Settings settings;
     private final MeterRegistry registry;
     private final String name;
@@ -159,7 +161,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Connection connection;
     private Outage kafkaOutage;
     private Outage databaseOutage;
-    private Duration backoff = FIRST_BACKOFF;
+    private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
@@ -170,11 +172,19 @@ public final class OutboxRelay implements AutoCloseable {
      * @param registry            where the relay's gauges, counter and timer go
      */
     public OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerConfig, Settings settings, MeterRegistry registry) {
+        this(dataSource, kafkaProducerConfig, settings, registry, KafkaProducer::new);
+    }
+
+    /** With another producer, for tests that decide which sends the broker acknowledges. */
+    OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerConfig, Settings settings, MeterRegistry registry,
+                Function<Map<String, Object>, Producer<String, CloudEvent>> producers) {
+        this.producers = Objects.requireNonNull(producers, "producers");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.name = "parley-outbox-relay-" + INSTANCES.incrementAndGet();
         this.producerConfig = producerConfig(kafkaProducerConfig, name);
+        resetBackoff();
 
         meters.add(Gauge.builder("parley.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka")
@@ -253,8 +263,7 @@ public final class OutboxRelay implements AutoCloseable {
                     // A bug rather than an outage: say so loudly, but keep the relay alive.
                     LOG.errorf(e, "%s failed unexpectedly; retrying in %s", name, backoff);
                     disconnect();
-                    scheduleRetry();
-                    pause(backoff);
+                    pause(scheduleRetry());
                 }
             }
         } finally {
@@ -506,14 +515,16 @@ public final class OutboxRelay implements AutoCloseable {
         } else {
             LOG.debugf("%s: the database is still unreachable (%s)", name, describe(cause));
         }
-        scheduleRetry();
-        pause(backoff);
+        pause(scheduleRetry());
     }
 
-    private void scheduleRetry() {
-        nextAttempt = Instant.now().plus(backoff);
+    /** @return how long until the next attempt; each call doubles the following wait, up to maxBackoff */
+    private Duration scheduleRetry() {
+        Duration wait = backoff;
+        nextAttempt = Instant.now().plus(wait);
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+        return wait;
     }
 
     private void resetBackoff() {
@@ -548,7 +559,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Producer<String, CloudEvent> producer() {
         Producer<String, CloudEvent> current = producer;
         if (current == null) {
-            current = new KafkaProducer<>(producerConfig);
+            current = producers.apply(producerConfig);
             producer = current;
         }
         return current;

@@ -16,12 +16,12 @@ public record PositionRecorded(
         UUID negotiationId,
         UUID partyId,
         UUID proposalId,
-        @JsonPropertyDescription("The clause; absent when the party took a stand on the whole proposal without "
+        @JsonPropertyDescription("The clause; null when the party took a stand on the whole proposal without "
                 + "naming the clauses (\"certain elements are unacceptable\").")
         @Nullable UUID clauseId,
         @JsonPropertyDescription("not_stated, under_review, accepted, accepted_with_reservations, contested or rejected.")
         String status,
-        @JsonPropertyDescription("The party's status on the same clause or proposal before this one; absent for its first.")
+        @JsonPropertyDescription("The party's status on the same clause or proposal before this one; null for its first.")
         @Nullable String previousStatus,
         @Nullable String note,
         SourceRef source,

@@ -20,7 +20,7 @@ public record EnvoyData(
         @JsonPropertyDescription("head_of_state, special_envoy, chief_negotiator, official or spokesperson.")
         String role,
         @Nullable LocalDate mandateFrom,
-        @JsonPropertyDescription("Absent while the mandate is open.")
+        @JsonPropertyDescription("Null while the mandate is open.")
         @Nullable LocalDate mandateTo,
         Instant updatedAt) {
 }

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,34 +20,42 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
-    private static final String NAME = "eventbus_test";
-    private static DataSource dataSource;
+    private static final String SHARED = "eventbus_test";
+    private static final Map<String, DataSource> DATA_SOURCES = new HashMap<>();
 
     private TestDatabase() {
     }
 
-    public static synchronized DataSource dataSource() {
-        if (dataSource == null) {
-            DevStack stack = SharedDevStack.get();
-            stack.ensureDatabase(NAME);
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(stack.jdbcUrl(NAME));
-            pg.setUser(stack.databaseUser());
-            pg.setPassword("");
-            Flyway.configure().dataSource(pg).locations("classpath:db/event-bus").load().migrate();
-            inTransaction(pg, connection -> {
-                try (var create = connection.createStatement()) {
-                    // A consumer's effect without a unique constraint, so that an effect applied twice shows.
-                    create.execute("""
-                            CREATE TABLE IF NOT EXISTS test_effect (
-                                consumer   text        NOT NULL,
-                                event_id   text        NOT NULL,
-                                applied_at timestamptz NOT NULL DEFAULT clock_timestamp())""");
-                }
-            });
-            dataSource = pg;
+    /** The database most tests share. */
+    public static DataSource dataSource() {
+        return dataSource(SHARED);
+    }
+
+    /** A database of its own, for a test that must see no other test's outbox rows. */
+    public static synchronized DataSource dataSource(String name) {
+        DataSource existing = DATA_SOURCES.get(name);
+        if (existing != null) {
+            return existing;
         }
-        return dataSource;
+        DevStack stack = SharedDevStack.get();
+        stack.ensureDatabase(name);
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(stack.jdbcUrl(name));
+        pg.setUser(stack.databaseUser());
+        pg.setPassword("");
+        Flyway.configure().dataSource(pg).locations("classpath:db/event-bus").load().migrate();
+        inTransaction(pg, connection -> {
+            try (var create = connection.createStatement()) {
+                // A consumer's effect without a unique constraint, so that an effect applied twice shows.
+                create.execute("""
+                        CREATE TABLE IF NOT EXISTS test_effect (
+                            consumer   text        NOT NULL,
+                            event_id   text        NOT NULL,
+                            applied_at timestamptz NOT NULL DEFAULT clock_timestamp())""");
+            }
+        });
+        DATA_SOURCES.put(name, pg);
+        return pg;
     }
 
     @FunctionalInterface
@@ -57,7 +67,7 @@ public final class TestDatabase {
         inTransaction(dataSource(), work);
     }
 
-    private static void inTransaction(DataSource source, Work work) {
+    public static void inTransaction(DataSource source, Work work) {
         try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.parley.devstack.SharedDevStack;
 
@@ -49,6 +51,40 @@ public final class TestKafka {
 
     public static String uniqueGroup(String purpose) {
         return "test-" + purpose + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * Everything published to the topics so far, read with a plain consumer and the CloudEvents SDK's
+     * deserializer: from the beginning up to the end offsets as they are when the read starts.
+     */
+    public static List<ConsumerRecord<String, CloudEvent>> readAll(List<String> topics, Predicate<ConsumerRecord<String, CloudEvent>> keep) {
+        Map<String, Object> config = consumerConfig();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
+        List<ConsumerRecord<String, CloudEvent>> kept = new ArrayList<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, partition.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Could not read " + topics + " to their end offsets " + end);
+                }
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (keep.test(record)) {
+                        kept.add(record);
+                    }
+                }
+            }
+        }
+        return kept;
     }
 
     /**

@@ -1,0 +1,201 @@
+package org.parley.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.parley.events.support.Await;
+import org.parley.events.support.TestDatabase;
+import org.parley.events.support.TestEvents;
+import org.parley.events.support.TestKafka;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox and its relay against real PostgreSQL and real Kafka. */
+class OutboxRelayTest {
+
+    private static final Outbox OUTBOX = new Outbox("parley/test", new ObjectMapper());
+    private static final String NEGOTIATIONS = Topic.NEGOTIATIONS.topicName();
+
+    /**
+     * An hour-long fallback poll: every test here finishes only because commits wake the relay up.
+     */
+    private static final OutboxRelay.Settings WOKEN_BY_COMMITS = OutboxRelay.Settings.defaults()
+            .withPollInterval(Duration.ofHours(1))
+            .withBatchSize(50)
+            .withMaxBackoff(Duration.ofSeconds(1));
+
+    @Test
+    void aRolledBackTransactionEmitsNothing() throws Exception {
+        UUID negotiation = UUID.randomUUID();
+        try (OutboxRelay relay = relay(WOKEN_BY_COMMITS, new SimpleMeterRegistry())) {
+            relay.start();
+            UUID[] rolledBack = new UUID[1];
+            try (Connection connection = TestDatabase.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                rolledBack[0] = OUTBOX.append(connection, TestEvents.statement(negotiation, "never said"));
+                connection.rollback();
+            }
+            // Same key, so the same partition, after it: once this one is out, the other would be too.
+            UUID[] committed = new UUID[1];
+            TestDatabase.inTransaction(connection -> committed[0] = OUTBOX.append(connection, TestEvents.statement(negotiation, "said")));
+            awaitSent(List.of(committed[0]));
+
+            List<String> published = ids(TestKafka.readAll(List.of(NEGOTIATIONS), record -> negotiation.toString().equals(record.key())));
+
+            assertEquals(List.of(committed[0].toString()), published);
+            assertFalse(TestDatabase.outboxRowExists(rolledBack[0]));
+        }
+    }
+
+    @Test
+    void eachKeysEventsArriveInCommitOrderAcrossOverAThousandEvents() {
+        List<UUID> negotiations = randomIds(6);
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        Random random = new Random(42);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (OutboxRelay relay = relay(WOKEN_BY_COMMITS, registry)) {
+            relay.start();
+            // 60 transactions of 20, so that the relay claims batches while the writer is still committing.
+            for (int transaction = 0; transaction < 60; transaction++) {
+                TestDatabase.inTransaction(connection -> {
+                    for (int i = 0; i < 20; i++) {
+                        UUID negotiation = negotiations.get(random.nextInt(negotiations.size()));
+                        UUID id = OUTBOX.append(connection, TestEvents.statement(negotiation, "statement"));
+                        written.computeIfAbsent(negotiation.toString(), key -> new ArrayList<>()).add(id.toString());
+                    }
+                });
+            }
+            awaitSent(written.values().stream().flatMap(List::stream).map(UUID::fromString).toList());
+
+            Map<String, List<String>> received = byKey(TestKafka.readAll(List.of(NEGOTIATIONS), record -> written.containsKey(record.key())));
+
+            assertEquals(1_200, written.values().stream().mapToInt(List::size).sum());
+            assertEquals(written, received);
+            assertTrue(registry.get("parley.outbox.published").counter().count() >= 1_200);
+            assertTrue(registry.get("parley.outbox.commit.to.publish").timer().count() >= 1_200);
+        }
+    }
+
+    @Test
+    void twoRelaysAtOncePublishEachRowOnceAndKeepEachKeysOrder() throws Exception {
+        int writers = 3;
+        int eventsPerWriter = 200;
+        Map<String, List<String>> written = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try (OutboxRelay first = relay(WOKEN_BY_COMMITS.withBatchSize(20), new SimpleMeterRegistry());
+             OutboxRelay second = relay(WOKEN_BY_COMMITS.withBatchSize(20), new SimpleMeterRegistry())) {
+            first.start();
+            second.start();
+            List<Future<Map<String, List<String>>>> results = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                int seed = writer;
+                // Each writer owns its keys, so that each key's commit order is well defined.
+                results.add(pool.submit(() -> write(randomIds(2), eventsPerWriter, new Random(seed))));
+            }
+            for (Future<Map<String, List<String>>> result : results) {
+                written.putAll(result.get());
+            }
+            awaitSent(written.values().stream().flatMap(List::stream).map(UUID::fromString).toList());
+        } finally {
+            pool.shutdown();
+        }
+
+        List<ConsumerRecord<String, CloudEvent>> published = TestKafka.readAll(List.of(NEGOTIATIONS), record -> written.containsKey(record.key()));
+
+        Set<String> distinct = new HashSet<>(ids(published));
+        assertEquals(writers * eventsPerWriter, distinct.size());
+        assertEquals(distinct.size(), published.size(), "a row was published twice");
+        assertEquals(written, byKey(published));
+    }
+
+    @Test
+    void sentRowsAreDeletedOnceTheRetentionHasPassed() {
+        UUID party = UUID.randomUUID();
+        OutboxRelay.Settings noRetention = WOKEN_BY_COMMITS.withPollInterval(Duration.ofMillis(200)).withRetention(Duration.ZERO);
+        try (OutboxRelay relay = relay(noRetention, new SimpleMeterRegistry())) {
+            relay.start();
+            UUID[] id = new UUID[1];
+            TestDatabase.inTransaction(connection -> id[0] = OUTBOX.append(connection, TestEvents.partyUpdated(party, "Ukraine")));
+
+            Await.until("the sent row to be deleted", () -> !TestDatabase.outboxRowExists(id[0]));
+
+            List<String> published = ids(TestKafka.readAll(List.of(Topic.PARTIES.topicName()), record -> party.toString().equals(record.key())));
+            assertEquals(List.of(id[0].toString()), published, "deleted only after it was published");
+        }
+    }
+
+    @Test
+    void appendingOutsideATransactionIsRefused() throws Exception {
+        try (Connection connection = TestDatabase.dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            assertThrows(IllegalStateException.class, () -> OUTBOX.append(connection, TestEvents.partyUpdated(UUID.randomUUID(), "Ukraine")));
+        }
+    }
+
+    private static Map<String, List<String>> write(List<UUID> negotiations, int events, Random random) {
+        Map<String, List<String>> written = new HashMap<>();
+        int remaining = events;
+        while (remaining > 0) {
+            int inThisTransaction = Math.min(remaining, 1 + random.nextInt(5));
+            remaining -= inThisTransaction;
+            TestDatabase.inTransaction(connection -> {
+                for (int i = 0; i < inThisTransaction; i++) {
+                    UUID negotiation = negotiations.get(random.nextInt(negotiations.size()));
+                    UUID id = OUTBOX.append(connection, TestEvents.statement(negotiation, "statement"));
+                    written.computeIfAbsent(negotiation.toString(), key -> new ArrayList<>()).add(id.toString());
+                }
+            });
+        }
+        return written;
+    }
+
+    static OutboxRelay relay(OutboxRelay.Settings settings, SimpleMeterRegistry registry) {
+        return new OutboxRelay(TestDatabase.dataSource(), TestKafka.producerConfig(), settings, registry);
+    }
+
+    static void awaitSent(List<UUID> ids) {
+        String[] wanted = ids.stream().map(UUID::toString).toArray(String[]::new);
+        Await.until(ids.size() + " outbox rows to be sent", TestKafka.PATIENCE,
+                () -> TestDatabase.count("SELECT count(*) FROM event_outbox WHERE id = ANY (?::uuid[]) AND sent_at IS NOT NULL",
+                        (Object) wanted) == ids.size(),
+                () -> "");
+    }
+
+    private static List<String> ids(List<ConsumerRecord<String, CloudEvent>> records) {
+        return records.stream().map(record -> record.value().getId()).toList();
+    }
+
+    private static Map<String, List<String>> byKey(List<ConsumerRecord<String, CloudEvent>> records) {
+        return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
+                Collectors.mapping(record -> record.value().getId(), Collectors.toList())));
+    }
+
+    private static List<UUID> randomIds(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+}
