@@ -12,14 +12,17 @@ public record ClauseData(
         UUID id,
         UUID negotiationId,
         UUID proposalId,
-        @JsonPropertyDescription("The number the document gives it, e.g. 12 or 3.a.")
-        String number,
-        @JsonPropertyDescription("Its place in the proposal, from 0.")
-        int ordinal,
+        @JsonPropertyDescription("The number or label the document gives it, e.g. 12 or 3.a.")
+        String label,
+        @JsonPropertyDescription("Its place in the proposal, from 1.")
+        int position,
         @Nullable String heading,
-        String text,
+        @JsonPropertyDescription("The text; absent when it is not known.")
+        @Nullable String text,
         @JsonPropertyDescription("ceasefire, territory, security_guarantees, sanctions, humanitarian, prisoners, "
-                + "reconstruction, governance, elections, military_limits, ...")
+                + "reconstruction, governance, elections, military_limits or other.")
         String topic,
+        @JsonPropertyDescription("The clause of an earlier version this one came from.")
+        @Nullable UUID derivedFromClauseId,
         Instant updatedAt) {
 }

@@ -6,7 +6,7 @@ import org.parley.events.EventType;
 import java.util.UUID;
 
 @EventType("org.parley.clause.updated.v1")
-@JsonClassDescription("A clause's heading, text, topic or number changed; carries the whole clause.")
+@JsonClassDescription("A clause's label, heading, text, topic or lineage changed; carries the whole clause.")
 public record ClauseUpdated(ClauseData clause) implements NegotiationEvent {
 
     @Override

@@ -14,14 +14,16 @@ public record MeetingData(
         UUID negotiationId,
         String title,
         Instant startsAt,
-        @JsonPropertyDescription("How long it lasted or is planned to last, when known.")
-        @Nullable Integer durationMinutes,
-        @JsonPropertyDescription("Where: a place and city, e.g. Kremlin, Moscow.")
-        @Nullable String location,
+        @JsonPropertyDescription("How long it lasted or is planned to last, as an ISO-8601 duration (PT5H), when known.")
+        @Nullable String duration,
+        @JsonPropertyDescription("Where, e.g. the Kremlin, Moscow, Russia; absent when unknown or virtual.")
+        @Nullable MeetingPlace location,
         @JsonPropertyDescription("in_person or virtual.")
         String format,
         @JsonPropertyDescription("scheduled, held, cancelled or postponed.")
         String status,
+        @JsonPropertyDescription("The note given with the last status change.")
+        @Nullable String statusNote,
         List<UUID> partyIds,
         @JsonPropertyDescription("The envoys who took part.")
         List<UUID> envoyIds,

@@ -3,6 +3,7 @@ package org.parley.events.negotiation;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.parley.events.EventType;
+import org.parley.events.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +16,8 @@ public record MeetingStatusChanged(
         @JsonPropertyDescription("scheduled, held, cancelled or postponed.")
         String previousStatus,
         String status,
+        @JsonPropertyDescription("Why, or what happened, as given with the change.")
+        @Nullable String note,
         Instant changedAt) implements NegotiationEvent {
 
     @Override

@@ -6,25 +6,31 @@ import org.parley.events.EventType;
 import org.parley.events.Nullable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @EventType("org.parley.position.recorded.v1")
-@JsonClassDescription("Where a party stands, on one clause or on a whole proposal. Positions are never "
-        + "overwritten: each change is a new position, so the events of one party and clause form its timeline.")
+@JsonClassDescription("A party's stance changed, on one clause or on a whole proposal. One event per change (saying the "
+        + "same thing again publishes nothing), so the events of one positionId form its timeline.")
 public record PositionRecorded(
+        @JsonPropertyDescription("The position of this party on this clause (or proposal): the same id for every change of it.")
         UUID positionId,
         UUID negotiationId,
         UUID partyId,
         UUID proposalId,
-        @JsonPropertyDescription("The clause; null when the party took a stand on the whole proposal without "
-                + "naming the clauses (\"certain elements are unacceptable\").")
+        @JsonPropertyDescription("The clause; absent when the party took a stand on the whole proposal.")
         @Nullable UUID clauseId,
         @JsonPropertyDescription("not_stated, under_review, accepted, accepted_with_reservations, contested or rejected.")
         String status,
         @JsonPropertyDescription("The party's status on the same clause or proposal before this one; null for its first.")
         @Nullable String previousStatus,
         @Nullable String note,
-        SourceRef source,
+        @JsonPropertyDescription("Proposal-level stances only: the clauses meant, when the party named them; absent when "
+                + "undisclosed (\"certain elements are unacceptable\").")
+        @Nullable List<UUID> affectedClauseIds,
+        @JsonPropertyDescription("At least one.")
+        List<SourceRef> sources,
+        @JsonPropertyDescription("When the stance was taken.")
         Instant recordedAt,
         @JsonPropertyDescription("Who recorded it in Parley.")
         String recordedBy) implements NegotiationEvent {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.parley.events.Nullable;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,13 +14,12 @@ public record ProposalData(
         UUID negotiationId,
         String title,
         UUID sponsorPartyId,
-        @JsonPropertyDescription("The sponsor's label for this version, e.g. 28-point draft.")
-        String version,
+        @JsonPropertyDescription("The document's version number: the 28-point draft 1, the 20-point framework 2.")
+        int version,
         @JsonPropertyDescription("draft, tabled, under_negotiation, accepted, rejected, superseded or withdrawn.")
         String status,
         @JsonPropertyDescription("The earlier version this one replaces.")
         @Nullable UUID supersedesProposalId,
-        @Nullable LocalDate tabledOn,
         @Nullable String summary,
         List<SourceRef> sources,
         Instant updatedAt) {

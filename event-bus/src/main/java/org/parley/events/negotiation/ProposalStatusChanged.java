@@ -3,6 +3,7 @@ package org.parley.events.negotiation;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.parley.events.EventType;
+import org.parley.events.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +16,8 @@ public record ProposalStatusChanged(
         @JsonPropertyDescription("draft, tabled, under_negotiation, accepted, rejected, superseded or withdrawn.")
         String previousStatus,
         String status,
+        @JsonPropertyDescription("When it became superseded by a new version: that version.")
+        @Nullable UUID supersededByProposalId,
         Instant changedAt) implements NegotiationEvent {
 
     @Override

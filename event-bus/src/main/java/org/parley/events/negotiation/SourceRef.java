@@ -6,12 +6,12 @@ import org.parley.events.Nullable;
 
 import java.time.LocalDate;
 
-@JsonClassDescription("Where a fact came from.")
+@JsonClassDescription("Where a fact came from: the same shape as the Source of negotiation-service's API.")
 public record SourceRef(
         @JsonPropertyDescription("The publication or outlet, e.g. Reuters, Kremlin press service.")
         String publication,
         @Nullable String url,
         @Nullable LocalDate publishedOn,
-        @JsonPropertyDescription("Who said it, when the fact is a claim by someone.")
-        @Nullable String attributedTo) {
+        @JsonPropertyDescription("Who said it, or where within the article, when the fact is a claim by someone.")
+        @Nullable String attribution) {
 }

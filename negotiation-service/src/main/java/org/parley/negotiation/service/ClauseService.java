@@ -119,7 +119,7 @@ public class ClauseService {
         // The order is part of the proposal: its ETag moves, so a second reorder based on the old one gets 412.
         proposal.updatedAt = now;
         em.flush();
-        events.clausesReordered(proposal, order);
+        events.clausesReordered(proposal, result);
         return result;
     }
 

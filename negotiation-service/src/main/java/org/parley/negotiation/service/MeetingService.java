@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 import org.parley.api.ApiException;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
@@ -93,6 +94,11 @@ public class MeetingService {
     public Meeting changeStatus(UUID id, String ifMatch, MeetingStatusChange change) {
         Meeting m = get(id);
         Preconditions.requireMatch(ifMatch, m.version);
+        // The caller maps the meeting after this transaction; load its collections while the session is open.
+        Hibernate.initialize(m.participantEnvoyIds);
+        Hibernate.initialize(m.partyIds);
+        Hibernate.initialize(m.discussedProposalIds);
+        Hibernate.initialize(m.discussedClauseIds);
         MeetingStatus previous = m.status;
         if (previous == change.status() && Objects.equals(m.statusNote, change.note())) {
             return m;

@@ -1,6 +1,34 @@
 package org.parley.negotiation.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.parley.events.Outbox;
+import org.parley.events.negotiation.ClauseAdded;
+import org.parley.events.negotiation.ClauseData;
+import org.parley.events.negotiation.ClausePlace;
+import org.parley.events.negotiation.ClauseUpdated;
+import org.parley.events.negotiation.ClausesReordered;
+import org.parley.events.negotiation.MeetingData;
+import org.parley.events.negotiation.MeetingPlace;
+import org.parley.events.negotiation.MeetingScheduled;
+import org.parley.events.negotiation.MeetingStatusChanged;
+import org.parley.events.negotiation.MeetingUpdated;
+import org.parley.events.negotiation.NegotiationData;
+import org.parley.events.negotiation.NegotiationEvent;
+import org.parley.events.negotiation.NegotiationOpened;
+import org.parley.events.negotiation.NegotiationParticipant;
+import org.parley.events.negotiation.NegotiationUpdated;
+import org.parley.events.negotiation.PositionRecorded;
+import org.parley.events.negotiation.ProposalData;
+import org.parley.events.negotiation.ProposalStatusChanged;
+import org.parley.events.negotiation.ProposalTabled;
+import org.parley.events.negotiation.ProposalUpdated;
+import org.parley.events.negotiation.SourceRef;
+import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
@@ -9,47 +37,115 @@ import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
+import org.parley.negotiation.model.Source;
+import org.parley.negotiation.rest.MeetingView;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Writes the event of each change into the outbox, in the caller's transaction. */
+/**
+ * Writes the event of each change into the outbox, on the caller's transaction's connection: the change
+ * and its event commit together or not at all, and the relay publishes it after commit. Every event is keyed
+ * by its negotiation, so consumers see one negotiation's changes in order.
+ */
 @ApplicationScoped
 public class NegotiationEvents {
 
+    public static final String SOURCE = "parley/negotiation-service";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private Outbox outbox;
+
+    @PostConstruct
+    void init() {
+        outbox = new Outbox(SOURCE, mapper);
+    }
+
     public void negotiationStarted(Negotiation n) {
+        append(new NegotiationOpened(data(n)));
     }
 
     public void negotiationUpdated(Negotiation n) {
+        append(new NegotiationUpdated(data(n)));
     }
 
     public void meetingScheduled(Meeting m) {
+        append(new MeetingScheduled(data(m)));
     }
 
     public void meetingUpdated(Meeting m) {
+        append(new MeetingUpdated(data(m)));
     }
 
     public void meetingStatusChanged(Meeting m, MeetingStatus previous) {
+        append(new MeetingStatusChanged(m.negotiationId, m.id, previous.value(), m.status.value(), m.statusNote, m.updatedAt));
     }
 
     public void proposalTabled(Proposal p) {
+        append(new ProposalTabled(data(p)));
     }
 
     public void proposalUpdated(Proposal p) {
+        append(new ProposalUpdated(data(p)));
     }
 
     public void proposalStatusChanged(Proposal p, ProposalStatus previous, UUID supersededBy) {
+        append(new ProposalStatusChanged(p.negotiationId, p.id, previous.value(), p.status.value(), supersededBy, p.updatedAt));
     }
 
     public void clauseAdded(Clause c, Proposal p) {
+        append(new ClauseAdded(data(c, p)));
     }
 
     public void clauseEdited(Clause c, Proposal p) {
+        append(new ClauseUpdated(data(c, p)));
     }
 
-    public void clausesReordered(Proposal p, List<UUID> clauseIds) {
+    public void clausesReordered(Proposal p, List<Clause> ordered) {
+        append(new ClausesReordered(p.negotiationId, p.id,
+                ordered.stream().map(c -> new ClausePlace(c.id, c.ordinal, c.label)).toList(), p.updatedAt));
     }
 
-    public void positionChanged(PartyPosition position, PositionStatus previous) {
+    public void positionChanged(PartyPosition p, PositionStatus previous) {
+        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, p.status.value(),
+                previous == null ? null : previous.value(), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
+    }
+
+    private void append(NegotiationEvent event) {
+        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+    }
+
+    private static NegotiationData data(Negotiation n) {
+        var view = Views.negotiation(n);
+        return new NegotiationData(n.id, n.title, n.status.value(),
+                view.parties().stream().map(p -> new NegotiationParticipant(p.partyId(), p.role().value())).toList(),
+                n.startedOn, n.endedOn, n.updatedAt);
+    }
+
+    private static MeetingData data(Meeting m) {
+        MeetingView v = Views.meeting(m);
+        MeetingPlace place = v.location() == null ? null : new MeetingPlace(v.location().city(), v.location().country(), v.location().venue());
+        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, v.duration() == null ? null : v.duration().toString(), place,
+                m.format.value(), m.status.value(), m.statusNote, v.partyIds(), v.participantEnvoyIds(), v.discussedProposalIds(),
+                v.discussedClauseIds(), m.outcomeSummary, sources(m.sources), m.updatedAt);
+    }
+
+    private static ProposalData data(Proposal p) {
+        return new ProposalData(p.id, p.negotiationId, p.title, p.sponsorPartyId, p.documentVersion, p.status.value(),
+                p.supersedesProposalId, p.summary, sources(p.sources), p.updatedAt);
+    }
+
+    private static ClauseData data(Clause c, Proposal p) {
+        return new ClauseData(c.id, p.negotiationId, c.proposalId, c.label, c.ordinal, c.heading, c.text, c.topic.value(),
+                c.derivedFromClauseId, c.updatedAt);
+    }
+
+    private static List<SourceRef> sources(List<Source> sources) {
+        return sources.stream().map(s -> new SourceRef(s.publication(), s.url(), s.publishedOn(), s.attribution())).toList();
     }
 }

@@ -1,0 +1,124 @@
+package org.parley.negotiation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.parley.negotiation.Fixtures.SOURCE;
+import static org.parley.negotiation.Fixtures.knownEnvoy;
+import static org.parley.negotiation.Fixtures.knownParty;
+import static org.parley.negotiation.Fixtures.post;
+
+@QuarkusTest
+class MeetingApiTest {
+
+    private Map<String, Object> kremlin(UUID negotiation, UUID party, UUID envoy) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("negotiationId", negotiation.toString());
+        body.put("title", "Witkoff and Kushner meet Putin");
+        body.put("startsAt", "2025-12-02T16:00:00Z");
+        body.put("duration", "PT5H");
+        body.put("location", Map.of("city", "Moscow", "country", "Russia", "venue", "The Kremlin"));
+        body.put("format", "in_person");
+        body.put("participantEnvoyIds", List.of(envoy.toString()));
+        body.put("partyIds", List.of(party.toString()));
+        body.put("sources", List.of(SOURCE));
+        return body;
+    }
+
+    @Test
+    void scheduleHoldAndFind() {
+        UUID ru = knownParty("ru"), us = knownParty("us");
+        UUID witkoff = knownEnvoy(us, "Steve Witkoff");
+        UUID negotiation = Fixtures.negotiation(Map.of(ru, "principal", us, "mediator"));
+        var created = post("/api/v1/meetings", kremlin(negotiation, us, witkoff)).statusCode(201)
+                .body("duration", equalTo("PT5H"))
+                .body("status", equalTo("scheduled"))
+                .body("location.venue", equalTo("The Kremlin"))
+                .body("sources[0].publication", equalTo("Reuters"))
+                .extract();
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        var held = given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "held", "note", "Five hours"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(200)
+                .body("status", equalTo("held")).body("statusNote", equalTo("Five hours")).extract();
+
+        // held is final: the 409 names what would have been allowed (nothing) and the current status.
+        given().contentType("application/json").header("If-Match", held.header("ETag")).body(Map.of("status", "postponed"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(409)
+                .body("detail", allOf(containsString("held"), containsString("allowed next: none")));
+        // A stale ETag is refused before anything else.
+        given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "cancelled"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(412);
+
+        given().queryParam("negotiation", negotiation.toString()).queryParam("envoy", witkoff.toString())
+                .queryParam("from", "2025-12-02").queryParam("to", "2025-12-03")
+                .when().get("/api/v1/meetings").then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        given().queryParam("party", us.toString()).queryParam("status", "held")
+                .when().get("/api/v1/meetings").then().statusCode(200).body("items.id", hasItem(id));
+        given().queryParam("party", ru.toString())
+                .when().get("/api/v1/meetings").then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().queryParam("negotiation", negotiation.toString()).queryParam("from", "2025-12-03")
+                .when().get("/api/v1/meetings").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void scheduledMeetingTransitions() {
+        UUID us = knownParty("us");
+        UUID envoy = knownEnvoy(us, "Jared Kushner");
+        UUID negotiation = Fixtures.negotiation(Map.of(us, "mediator"));
+        var created = post("/api/v1/meetings", kremlin(negotiation, us, envoy)).statusCode(201).extract();
+        String id = created.path("id");
+        String etag = given().contentType("application/json").header("If-Match", created.header("ETag")).body(Map.of("status", "postponed"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(200).extract().header("ETag");
+        etag = given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "scheduled"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(200).extract().header("ETag");
+        etag = given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "cancelled"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(200).extract().header("ETag");
+        given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "scheduled"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(409).body("detail", containsString("cancelled"));
+        given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "adjourned"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(400).body("detail", containsString("postponed"));
+    }
+
+    @Test
+    void aMeetingNeedsASourceAndKnownPeople() {
+        UUID us = knownParty("us");
+        UUID envoy = knownEnvoy(us, "Steve Witkoff");
+        UUID negotiation = Fixtures.negotiation(Map.of(us, "mediator"));
+        Map<String, Object> body = kremlin(negotiation, us, envoy);
+        body.put("sources", List.of());
+        post("/api/v1/meetings", body).statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("source-required"));
+        body.remove("sources");
+        post("/api/v1/meetings", body).statusCode(422).body("type", containsString("source-required"));
+
+        UUID ghostEnvoy = UUID.randomUUID(), ghostParty = UUID.randomUUID();
+        body = kremlin(negotiation, ghostParty, ghostEnvoy);
+        post("/api/v1/meetings", body).statusCode(422).body("type", containsString("unknown-reference"))
+                .body("detail", allOf(containsString(ghostEnvoy.toString()), containsString(ghostParty.toString())));
+
+        body = kremlin(negotiation, us, envoy);
+        body.put("duration", "five hours");
+        post("/api/v1/meetings", body).statusCode(400).body("detail", containsString("duration"));
+        body.put("duration", "-PT1H");
+        post("/api/v1/meetings", body).statusCode(400);
+        body.put("duration", "PT1H");
+        body.put("sources", List.of(Map.of("publication", "Reuters", "url", "not a url")));
+        post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem(containsString("url")));
+        body.put("sources", List.of(Map.of("url", "https://example.org")));
+        post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem(containsString("publication")));
+        given().queryParam("negotiation", negotiation.toString()).when().get("/api/v1/meetings").then().body("totalItems", equalTo(0));
+    }
+}

@@ -1,0 +1,148 @@
+package org.parley.negotiation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.negotiation.Fixtures.clause;
+import static org.parley.negotiation.Fixtures.count;
+import static org.parley.negotiation.Fixtures.knownParty;
+import static org.parley.negotiation.Fixtures.put;
+import static org.parley.negotiation.Fixtures.stance;
+
+@QuarkusTest
+class PositionApiTest {
+
+    private static long historyRows(String positionId) {
+        return count("select count(*) from position_change where position_id = ?", UUID.fromString(positionId));
+    }
+
+    private static long outboxRows(String positionId) {
+        return count("select count(*) from event_outbox where subject = ?", positionId);
+    }
+
+    @Test
+    void aPositionMovesOverTimeAndKeepsItsHistory() {
+        UUID ru = knownParty("ru"), ua = knownParty("ua"), us = knownParty("us");
+        UUID negotiation = Fixtures.negotiation(Map.of(ru, "principal", ua, "principal", us, "mediator"));
+        UUID proposal = Fixtures.proposal(negotiation, us);
+        UUID clause = clause(proposal, "7", "military_limits");
+        String path = "/api/v1/clauses/" + clause + "/positions/" + ua;
+
+        given().when().get(path).then().statusCode(404);
+        var body = stance("under_review", "Studying the text");
+        body.put("recordedAt", "2025-11-21T10:00:00Z");
+        var first = put(path, null, body).statusCode(201).header("Location", containsString(path))
+                .body("status", equalTo("under_review")).body("level", equalTo("clause")).body("clausesDisclosed", equalTo(true))
+                .extract();
+        String id = first.path("id");
+        String etag = first.header("ETag");
+
+        // A later write must say which version it changes.
+        body = stance("contested", "Rejects a cap on its army");
+        body.put("recordedAt", "2025-11-23T10:00:00Z");
+        put(path, null, body).statusCode(428);
+        String second = put(path, etag, body).statusCode(200).body("status", equalTo("contested")).extract().header("ETag");
+        put(path, etag, stance("rejected", null)).statusCode(412).contentType("application/problem+json");
+        given().when().get(path).then().body("status", equalTo("contested"));
+
+        // The same status and note again: 200, but no new history row and no event.
+        long history = historyRows(id), events = outboxRows(id);
+        String same = put(path, second, body).statusCode(200).body("status", equalTo("contested")).extract().header("ETag");
+        assertEquals(second, same);
+        assertEquals(history, historyRows(id));
+        assertEquals(events, outboxRows(id));
+
+        body = stance("rejected", "No cap at all");
+        body.put("recordedAt", "2025-11-22T10:00:00Z");
+        put(path, second, body).statusCode(409).body("detail", containsString("before the current stance"));
+        body.remove("recordedAt");
+        put(path, second, body).statusCode(200).body("status", equalTo("rejected"));
+        assertEquals(history + 1, historyRows(id));
+        assertEquals(events + 1, outboxRows(id));
+
+        given().when().get(path + "/history").then().statusCode(200)
+                .body("items.status", equalTo(List.of("under_review", "contested", "rejected")))
+                .body("items.previousStatus", equalTo(java.util.Arrays.asList(null, "under_review", "contested")))
+                .body("items[0].recordedAt", equalTo("2025-11-21T10:00:00Z"))
+                .body("totalItems", equalTo(3));
+        given().queryParam("size", 1).queryParam("page", 1).when().get(path + "/history").then()
+                .body("items.status", equalTo(List.of("contested"))).body("totalPages", equalTo(3));
+
+        given().queryParam("negotiation", negotiation.toString()).queryParam("party", ua.toString())
+                .when().get("/api/v1/positions").then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        given().queryParam("proposal", proposal.toString()).queryParam("status", "accepted")
+                .when().get("/api/v1/positions").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aStanceOnAWholeProposalWithTheClausesUndisclosed() {
+        UUID ru = knownParty("ru"), us = knownParty("us");
+        UUID negotiation = Fixtures.negotiation(Map.of(ru, "principal", us, "mediator"));
+        UUID proposal = Fixtures.proposal(negotiation, us);
+        UUID clause = clause(proposal, "1", "territory");
+        String path = "/api/v1/proposals/" + proposal + "/positions/" + ru;
+
+        var certainElements = put(path, null, stance("contested", "Certain elements are unacceptable")).statusCode(201)
+                .body("level", equalTo("proposal")).body("clauseId", nullValue())
+                .body("clausesDisclosed", equalTo(false)).body("affectedClauseIds", nullValue()).extract();
+
+        var named = stance("rejected", "Territory is the issue");
+        named.put("affectedClauseIds", List.of(clause.toString()));
+        put(path, certainElements.header("ETag"), named).statusCode(200)
+                .body("clausesDisclosed", equalTo(true)).body("affectedClauseIds", equalTo(List.of(clause.toString())));
+
+        UUID foreign = UUID.randomUUID();
+        named.put("affectedClauseIds", List.of(foreign.toString()));
+        put(path, Fixtures.etag(path), named).statusCode(422).body("detail", containsString(foreign.toString()));
+
+        given().when().get(path + "/history").then().body("items.status", equalTo(List.of("contested", "rejected")));
+        given().queryParam("level", "proposal").queryParam("party", ru.toString()).when().get("/api/v1/positions").then()
+                .body("items.level", equalTo(List.of("proposal")));
+        // The clause itself has no stance from Russia: the proposal-level one does not leak into it.
+        given().when().get("/api/v1/clauses/" + clause + "/positions/" + ru).then().statusCode(404);
+    }
+
+    @Test
+    void refusedStancesLeaveNothingBehind() {
+        UUID ru = knownParty("ru"), us = knownParty("us"), fr = knownParty("fr");
+        UUID negotiation = Fixtures.negotiation(Map.of(ru, "principal", us, "mediator"));
+        UUID proposal = Fixtures.proposal(negotiation, us);
+        UUID clause = clause(proposal, "1", "territory");
+
+        var noSource = stance("accepted", null);
+        noSource.remove("sources");
+        put("/api/v1/clauses/" + clause + "/positions/" + ru, null, noSource).statusCode(422)
+                .contentType("application/problem+json").body("type", containsString("source-required"));
+        noSource.put("sources", List.of());
+        put("/api/v1/clauses/" + clause + "/positions/" + ru, null, noSource).statusCode(422).body("type", containsString("source-required"));
+
+        UUID ghost = UUID.randomUUID();
+        put("/api/v1/clauses/" + clause + "/positions/" + ghost, null, stance("accepted", null)).statusCode(422)
+                .body("type", containsString("unknown-reference")).body("detail", containsString(ghost.toString()));
+        put("/api/v1/clauses/" + clause + "/positions/" + fr, null, stance("accepted", null)).statusCode(422)
+                .body("type", containsString("not-a-participant"));
+        put("/api/v1/clauses/" + clause + "/positions/" + ru, null, stance("agreed", null)).statusCode(400)
+                .body("detail", containsString("accepted_with_reservations"));
+        var noRecorder = stance("accepted", null);
+        noRecorder.remove("recordedBy");
+        put("/api/v1/clauses/" + clause + "/positions/" + ru, null, noRecorder).statusCode(400).body("violations.field", hasItem("recordedBy"));
+        var future = stance("accepted", null);
+        future.put("recordedAt", "2999-01-01T00:00:00Z");
+        put("/api/v1/clauses/" + clause + "/positions/" + ru, null, future).statusCode(400);
+        put("/api/v1/clauses/" + UUID.randomUUID() + "/positions/" + ru, null, stance("accepted", null)).statusCode(404);
+
+        assertEquals(0, count("select count(*) from party_position where clause_id = ?", clause));
+        given().queryParam("sort", "-recordedAt").queryParam("clause", clause.toString()).when().get("/api/v1/positions").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+    }
+}
