@@ -2,6 +2,7 @@ package org.parley.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -29,9 +30,14 @@ class IncidentApiTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final UUID ru = knownParty("ru");
-    private final UUID ua = knownParty("ua");
-    private final UUID talks = negotiation(Map.of(ru, "principal", ua, "principal"));
+    private UUID ru, ua, talks;
+
+    @BeforeEach
+    void talks() {
+        ru = knownParty("ru");
+        ua = knownParty("ua");
+        talks = negotiation(Map.of(ru, "principal", ua, "principal"));
+    }
 
     /** "a missile strike in Kryvyi Rih injuring six individuals, including a three-year-old girl. The assault damaged
      * over 40 residential buildings, a school, and gas pipelines, according to local officials." */

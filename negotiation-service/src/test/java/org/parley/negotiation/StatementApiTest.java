@@ -2,6 +2,7 @@ package org.parley.negotiation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -29,11 +30,16 @@ class StatementApiTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final UUID ru = knownParty("ru");
-    private final UUID us = knownParty("us");
-    private final UUID putin = knownEnvoy(ru, "Vladimir Putin");
-    private final UUID trump = knownEnvoy(us, "Donald Trump");
-    private final UUID talks = negotiation(Map.of(ru, "principal", us, "mediator"));
+    private UUID ru, us, putin, trump, talks;
+
+    @BeforeEach
+    void talks() {
+        ru = knownParty("ru");
+        us = knownParty("us");
+        putin = knownEnvoy(ru, "Vladimir Putin");
+        trump = knownEnvoy(us, "Donald Trump");
+        talks = negotiation(Map.of(ru, "principal", us, "mediator"));
+    }
 
     private Map<String, Object> putinOnTheMeeting(UUID meeting) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -126,15 +132,15 @@ class StatementApiTest {
         post("/api/v1/statements", body).statusCode(422).contentType(PROBLEM).body("detail", containsString(stranger.toString()));
 
         body = putinOnTheMeeting(stranger);
-        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("meeting " + stranger));
+        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("unknown meeting id: " + stranger));
 
         body = putinOnTheMeeting(null);
         body.put("proposalId", stranger.toString());
-        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("proposal " + stranger));
+        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("unknown proposal id: " + stranger));
 
         body = putinOnTheMeeting(null);
         body.put("negotiationId", stranger.toString());
-        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("negotiation " + stranger));
+        post("/api/v1/statements", body).statusCode(422).body("detail", containsString("unknown negotiation id: " + stranger));
 
         // A meeting of other talks is a real meeting, but not one this statement can concern.
         UUID otherTalks = negotiation(Map.of(ru, "principal"));

@@ -111,9 +111,9 @@ public class IncidentResource {
         LocalDate toDate = TimelineParams.date("to", to);
         TimelineParams.range(fromDate, toDate);
         IncidentFilter filter = new IncidentFilter(
-                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("party", attributedToPartyId),
+                Params.uuid("negotiation", negotiationId), Params.uuid("party", attributedToPartyId),
                 Vocabulary.parse(IncidentKind.class, "kind", kind), region == null || region.isBlank() ? null : region,
-                fromDate, toDate, TimelineParams.instant("updated_since", updatedSince), sort);
+                fromDate, toDate, Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
     }
 

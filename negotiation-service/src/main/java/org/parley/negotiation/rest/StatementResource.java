@@ -102,10 +102,10 @@ public class StatementResource {
         LocalDate toDate = TimelineParams.date("to", to);
         TimelineParams.range(fromDate, toDate);
         StatementFilter filter = new StatementFilter(
-                TimelineParams.uuid("negotiation", negotiationId), TimelineParams.uuid("envoy", envoyId),
-                TimelineParams.uuid("party", partyId), TimelineParams.uuid("meeting", meetingId),
-                TimelineParams.uuid("proposal", proposalId), fromDate, toDate,
-                TimelineParams.instant("updated_since", updatedSince), sort);
+                Params.uuid("negotiation", negotiationId), Params.uuid("envoy", envoyId),
+                Params.uuid("party", partyId), Params.uuid("meeting", meetingId),
+                Params.uuid("proposal", proposalId), fromDate, toDate,
+                Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
     }
 

@@ -3,29 +3,16 @@ package org.parley.negotiation.rest;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 /**
- * Reads the query parameters of the statement, incident and timeline lists. JAX-RS turns a value that
- * fails conversion into a bare 404; these take strings so that a bad value gets a 400 that says what is wrong.
+ * Query parameters of the statement, incident and timeline lists that {@link Params} does not cover: days
+ * (inclusive bounds on a date, not an instant) and paging read from strings, so that "abc" gets a 400 too.
  */
 final class TimelineParams {
 
     private TimelineParams() {
-    }
-
-    static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw bad(name, value, "a UUID");
-        }
     }
 
     static LocalDate date(String name, String value) {
@@ -36,17 +23,6 @@ final class TimelineParams {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw bad(name, value, "an ISO-8601 date such as 2024-03-14");
-        }
-    }
-
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw bad(name, value, "an ISO-8601 UTC timestamp such as 2024-03-14T00:00:00Z");
         }
     }
 

@@ -1,7 +1,13 @@
 package org.parley.negotiation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.parley.events.Outbox;
+import org.parley.events.negotiation.NegotiationEvent;
 import org.parley.events.negotiation.Casualties;
 import org.parley.events.negotiation.IncidentDamageData;
 import org.parley.events.negotiation.IncidentPlaceData;
@@ -21,15 +27,30 @@ import java.util.List;
 public class StatementEvents {
 
     @Inject
-    NegotiationEvents events;
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private Outbox outbox;
+
+    @PostConstruct
+    void init() {
+        outbox = new Outbox("parley/negotiation-service", mapper);
+    }
+
+    // Until negotiation-service's own outbox helper lands; then this delegates to it.
+    private void publish(NegotiationEvent event) {
+        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+    }
 
     public void statementRecorded(Statement s, String envoyName) {
-        events.publish(new StatementRecorded(s.id, s.negotiationId, s.envoyId, envoyName, s.partyId, s.quote, s.saidOn,
+        publish(new StatementRecorded(s.id, s.negotiationId, s.envoyId, envoyName, s.partyId, s.quote, s.saidOn,
                 s.saidOnPrecision.value(), s.saidOnAsReported, s.context, s.meetingId, s.proposalId, sources(s.sources), s.createdAt));
     }
 
     public void incidentRecorded(Incident i) {
-        events.publish(new IncidentRecorded(i.id, i.negotiationId, i.occurredOn, i.datePrecision.value(), i.dateAsReported,
+        publish(new IncidentRecorded(i.id, i.negotiationId, i.occurredOn, i.datePrecision.value(), i.dateAsReported,
                 i.kind.value(), i.weapons,
                 new IncidentPlaceData(i.city, i.region, i.country, i.latitude, i.longitude, i.placeAsReported),
                 i.attributedToPartyId, i.attributedBy,
