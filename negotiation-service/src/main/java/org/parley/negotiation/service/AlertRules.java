@@ -13,6 +13,7 @@ import org.parley.events.party.EnvoyAppointed;
 import org.parley.events.party.EnvoyData;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class AlertRules {
                     (event, facts) -> proposalStatus(event, facts, "rejected"::equals)),
             rule("proposal_withdrawn", WARNING, ProposalStatusChanged.class,
                     "a proposal's status becomes withdrawn",
-                    "The U.S. peace proposal v1 was withdrawn (it was tabled)",
+                    "The U.S. peace proposal v1 was withdrawn (it was under negotiation)",
                     (event, facts) -> proposalStatus(event, facts, "withdrawn"::equals)),
             rule("meeting_scheduled", INFO, MEETINGS,
                     "a meeting is recorded as scheduled, or is scheduled again after being postponed or cancelled",
@@ -98,7 +99,7 @@ public final class AlertRules {
                     (event, facts) -> meeting(event, facts, "cancelled")),
             rule("envoy_appointed", INFO, EnvoyAppointed.class,
                     "party-service appoints an envoy to a party that takes part in an ongoing negotiation "
-                            + "(one alert per such negotiation), and no earlier envoy of that party and role has left office",
+                            + "(one alert per such negotiation), unless the mandate is already over; and no earlier envoy of that party and role has left office",
                     "Steve Witkoff appointed special envoy of United States",
                     (event, facts) -> envoy(event, facts, false)),
             rule("envoy_replaced", INFO, EnvoyAppointed.class,
@@ -328,6 +329,11 @@ public final class AlertRules {
 
     private static Optional<Firing> envoy(ParleyEvent event, Facts facts, boolean replacing) {
         EnvoyData envoy = ((EnvoyAppointed) event).envoy();
+        if (envoy.mandateTo() != null && envoy.updatedAt() != null
+                && envoy.mandateTo().isBefore(LocalDate.ofInstant(envoy.updatedAt(), ZoneOffset.UTC))) {
+            // A past mandate recorded after the fact is history, not news.
+            return Optional.empty();
+        }
         List<UUID> negotiations = facts.ongoingNegotiationsOf(envoy.partyId());
         if (negotiations.isEmpty()) {
             return Optional.empty();

@@ -59,6 +59,9 @@ public class NegotiationEvents {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AlertService alerts;
+
     private Outbox outbox;
 
     @PostConstruct
@@ -117,7 +120,8 @@ public class NegotiationEvents {
     }
 
     private void append(NegotiationEvent event) {
-        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+        UUID eventId = em.unwrap(Session.class).doReturningWork(connection -> outbox.append(connection, event));
+        alerts.raiseFor(event, eventId.toString());
     }
 
     private static NegotiationData data(Negotiation n) {

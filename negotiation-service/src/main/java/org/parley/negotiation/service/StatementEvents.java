@@ -32,6 +32,9 @@ public class StatementEvents {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AlertService alerts;
+
     private Outbox outbox;
 
     @PostConstruct
@@ -41,7 +44,8 @@ public class StatementEvents {
 
     // Until negotiation-service's own outbox helper lands; then this delegates to it.
     private void publish(NegotiationEvent event) {
-        em.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+        java.util.UUID eventId = em.unwrap(Session.class).doReturningWork(connection -> outbox.append(connection, event));
+        alerts.raiseFor(event, eventId.toString());
     }
 
     public void statementRecorded(Statement s, String envoyName) {

@@ -64,6 +64,16 @@ class AlertRulesTest {
     }
 
     @Test
+    void docsAlertsListsEveryRuleWithItsSeverity() throws java.io.IOException {
+        java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "alerts.md");
+        List<String> rows = java.nio.file.Files.readAllLines(docs).stream().filter(line -> line.startsWith("| `")).toList();
+        for (AlertRules.Rule rule : AlertRules.RULES) {
+            String row = "| `" + rule.name() + "` | " + rule.severity().wireName() + " |";
+            assertTrue(rows.stream().anyMatch(line -> line.startsWith(row)), docs + " has no row starting with " + row);
+        }
+    }
+
+    @Test
     void aRejectionIsAWarningAndMovingOutOfItANotice() {
         List<AlertRules.Raised> rejected = evaluate(position(russia, territory, "rejected", "under_review"));
         assertEquals(1, rejected.size());
