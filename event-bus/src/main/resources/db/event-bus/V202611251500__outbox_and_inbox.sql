@@ -15,7 +15,9 @@ CREATE TABLE event_outbox (
     source       text        NOT NULL,
     subject      text        NOT NULL,
     data_schema  text        NOT NULL,
-    payload      jsonb       NOT NULL,
+    -- json rather than jsonb: the relay publishes these bytes as they were written (jsonb would reorder the
+    -- keys and reformat), and nothing queries the outbox by payload.
+    payload      json        NOT NULL,
     -- The CloudEvents time: when the event was appended, in the writer's transaction.
     created_at   timestamptz NOT NULL,
     sent_at      timestamptz

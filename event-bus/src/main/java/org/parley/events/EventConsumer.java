@@ -223,6 +223,8 @@ public final class EventConsumer implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        // A mistyped value fails here, at startup, rather than on the consumer's thread.
+        ConsumerConfig.configDef().parse(config);
         return config;
     }
 }

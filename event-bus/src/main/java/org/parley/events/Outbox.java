@@ -30,7 +30,7 @@ public final class Outbox {
     private static final String APPEND = """
             WITH appended AS (
                 INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?)
                 RETURNING 1)
             SELECT pg_notify('%s', '') FROM appended""".formatted(CHANNEL);
 

@@ -76,7 +76,7 @@ public final class OutboxRelay implements AutoCloseable {
             SELECT bucket FROM generate_series(0, %d) AS bucket
             WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
     private static final String CLAIM = """
-            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload::text, created_at
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at
             FROM event_outbox
             WHERE sent_at IS NULL AND key_bucket = ANY (?)
             ORDER BY sequence
@@ -303,8 +303,14 @@ public final class OutboxRelay implements AutoCloseable {
         } while (running && batch.full() && !batch.failed());
         if (batch.failed()) {
             kafkaUnreachable(batch.failure());
-        } else if (batch.published() > 0 && kafkaOutage != null) {
-            LOG.infof("%s: Kafka is reachable again after %s; publishing the events that waited", name, kafkaOutage.duration());
+        } else if (kafkaOutage != null) {
+            if (batch.published() > 0) {
+                LOG.infof("%s: Kafka is reachable again after %s; publishing the events that waited", name, kafkaOutage.duration());
+            } else {
+                // Another instance's relay has taken what waited; with nothing to send, this one has no outage left.
+                LOG.infof("%s: nothing left for this relay to publish after %s; another relay has the waiting events",
+                        name, kafkaOutage.duration());
+            }
             kafkaOutage = null;
             resetBackoff();
         }
@@ -415,7 +421,7 @@ public final class OutboxRelay implements AutoCloseable {
                     prefix++;
                 }
             } catch (ExecutionException e) {
-                failure.compareAndSet(null, (Exception) e.getCause());
+                failure.compareAndSet(null, e.getCause() instanceof Exception cause ? cause : e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure.compareAndSet(null, e);
@@ -631,6 +637,8 @@ public final class OutboxRelay implements AutoCloseable {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        // A mistyped value fails here, at startup, rather than on the relay thread at every retry.
+        ProducerConfig.configDef().parse(config);
         return config;
     }
 

@@ -45,17 +45,8 @@ class OutboxRelayAcknowledgementTest {
             }
         });
         List<MockProducer<String, CloudEvent>> producers = new CopyOnWriteArrayList<>();
-        OutboxRelay.Settings settings = OutboxRelay.Settings.defaults().withPollInterval(Duration.ofHours(1)).withMaxBackoff(Duration.ofMillis(200));
 
-        try (LogCapture log = LogCapture.of(OutboxRelay.class);
-             OutboxRelay relay = new OutboxRelay(database, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9"), settings,
-                     new SimpleMeterRegistry(), config -> {
-                         @SuppressWarnings("unchecked")
-                         MockProducer<String, CloudEvent> producer = new MockProducer<>(false, null, (Serializer<String>) (Serializer<?>) UNUSED,
-                                 (Serializer<CloudEvent>) (Serializer<?>) UNUSED);
-                         producers.add(producer);
-                         return producer;
-                     })) {
+        try (LogCapture log = LogCapture.of(OutboxRelay.class); OutboxRelay relay = relay(database, producers)) {
             relay.start();
             Await.until("the batch to be sent", () -> producers.size() == 1 && producers.get(0).history().size() == 5);
             MockProducer<String, CloudEvent> first = producers.get(0);
@@ -78,6 +69,55 @@ class OutboxRelayAcknowledgementTest {
             assertEquals(1, log.count(Level.WARNING, "Kafka did not acknowledge (the broker went away)"), log.messages().toString());
             assertEquals(1, log.count(Level.INFO, "Kafka is reachable again"), log.messages().toString());
         }
+    }
+
+    @Test
+    void aRelayWhoseWaitingRowsWerePublishedElsewhereLeavesItsOutageAndListensAgain() {
+        DataSource database = TestDatabase.dataSource("eventbus_acknowledgements");
+        Outbox outbox = new Outbox("parley/negotiation-service", new ObjectMapper());
+        UUID negotiation = UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        TestDatabase.inTransaction(database, connection -> {
+            ids.add(outbox.append(connection, TestEvents.statement(negotiation, "waits")).toString());
+            ids.add(outbox.append(connection, TestEvents.statement(negotiation, "waits too")).toString());
+        });
+        List<MockProducer<String, CloudEvent>> producers = new CopyOnWriteArrayList<>();
+
+        try (LogCapture log = LogCapture.of(OutboxRelay.class); OutboxRelay relay = relay(database, producers)) {
+            relay.start();
+            Await.until("the batch to be sent", () -> producers.size() == 1 && producers.get(0).history().size() == 2);
+            producers.get(0).errorNext(new TimeoutException("the broker went away"));
+            producers.get(0).errorNext(new TimeoutException("aborted"));
+            Await.until("the outage to be noticed", () -> log.count(Level.WARNING, "Kafka did not acknowledge") == 1);
+
+            // As another instance's relay would, once Kafka is back.
+            TestDatabase.inTransaction(database, connection -> {
+                try (var mark = connection.prepareStatement("UPDATE event_outbox SET sent_at = now() WHERE id = ANY (?::uuid[])")) {
+                    mark.setObject(1, ids.toArray(String[]::new));
+                    mark.executeUpdate();
+                }
+            });
+            Await.until("the relay to leave its outage", () -> log.count(Level.INFO, "nothing left for this relay to publish") == 1);
+            assertEquals(1, producers.size(), "with nothing to send, no new producer");
+
+            String[] next = new String[1];
+            TestDatabase.inTransaction(database, connection -> next[0] = outbox.append(connection, TestEvents.statement(negotiation, "next")).toString());
+            Await.until("the next commit to wake the relay", () -> producers.size() == 2 && producers.get(1).history().size() == 1);
+            producers.get(1).completeNext();
+            Await.until("the next row to be marked sent", () -> sentIds(database, List.of(next[0])).size() == 1);
+        }
+    }
+
+    private static OutboxRelay relay(DataSource database, List<MockProducer<String, CloudEvent>> producers) {
+        OutboxRelay.Settings settings = OutboxRelay.Settings.defaults().withPollInterval(Duration.ofHours(1)).withMaxBackoff(Duration.ofMillis(200));
+        return new OutboxRelay(database, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9"), settings,
+                new SimpleMeterRegistry(), config -> {
+                    @SuppressWarnings("unchecked")
+                    MockProducer<String, CloudEvent> producer = new MockProducer<>(false, null, (Serializer<String>) (Serializer<?>) UNUSED,
+                            (Serializer<CloudEvent>) (Serializer<?>) UNUSED);
+                    producers.add(producer);
+                    return producer;
+                });
     }
 
     private static List<String> sentIds(DataSource database, List<String> ids) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.events.EventCatalog;
 import org.parley.events.ParleyEvent;
 import org.parley.events.Topic;
+import org.parley.events.support.Repository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AsyncApiDocumentTest {
 
     private static final String REWRITE = "parley.asyncapi.write";
-    private static final Path FILE = repositoryRoot().resolve("docs").resolve("asyncapi.yaml");
+    private static final Path FILE = Repository.root().resolve("docs").resolve("asyncapi.yaml");
 
     @Test
     void theCommittedDocumentIsWhatTheEventRecordsGenerate() throws IOException {
@@ -106,17 +107,5 @@ class AsyncApiDocumentTest {
             }
         }
         return "generated " + left.length + " lines, committed " + right.length;
-    }
-
-    /** The directory that holds event-bus/ and docs/, wherever the tests run from. */
-    private static Path repositoryRoot() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.exists(directory.resolve("event-bus").resolve("pom.xml"))) {
-            directory = directory.getParent();
-        }
-        if (directory == null) {
-            throw new IllegalStateException("Run the tests from within the Parley repository");
-        }
-        return directory;
     }
 }
