@@ -17,7 +17,7 @@ public record ClauseData(
         @JsonPropertyDescription("Its place in the proposal, from 1.")
         int position,
         @Nullable String heading,
-        @JsonPropertyDescription("The text; absent when it is not known.")
+        @JsonPropertyDescription("The text; null when it is not known.")
         @Nullable String text,
         @JsonPropertyDescription("ceasefire, territory, security_guarantees, sanctions, humanitarian, prisoners, "
                 + "reconstruction, governance, elections, military_limits or other.")

@@ -16,7 +16,7 @@ public record MeetingData(
         Instant startsAt,
         @JsonPropertyDescription("How long it lasted or is planned to last, as an ISO-8601 duration (PT5H), when known.")
         @Nullable String duration,
-        @JsonPropertyDescription("Where, e.g. the Kremlin, Moscow, Russia; absent when unknown or virtual.")
+        @JsonPropertyDescription("Where, e.g. the Kremlin, Moscow, Russia; null when unknown or virtual.")
         @Nullable MeetingPlace location,
         @JsonPropertyDescription("in_person or virtual.")
         String format,

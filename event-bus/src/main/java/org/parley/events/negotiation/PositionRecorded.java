@@ -18,14 +18,14 @@ public record PositionRecorded(
         UUID negotiationId,
         UUID partyId,
         UUID proposalId,
-        @JsonPropertyDescription("The clause; absent when the party took a stand on the whole proposal.")
+        @JsonPropertyDescription("The clause; null when the party took a stand on the whole proposal.")
         @Nullable UUID clauseId,
         @JsonPropertyDescription("not_stated, under_review, accepted, accepted_with_reservations, contested or rejected.")
         String status,
         @JsonPropertyDescription("The party's status on the same clause or proposal before this one; null for its first.")
         @Nullable String previousStatus,
         @Nullable String note,
-        @JsonPropertyDescription("Proposal-level stances only: the clauses meant, when the party named them; absent when "
+        @JsonPropertyDescription("Proposal-level stances only: the clauses meant, when the party named them; null when "
                 + "undisclosed (\"certain elements are unacceptable\").")
         @Nullable List<UUID> affectedClauseIds,
         @JsonPropertyDescription("At least one.")

@@ -1,0 +1,86 @@
+package org.parley.party;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A person who acts or speaks for a party, for the span of a mandate. */
+@Entity
+@Table(name = "envoy")
+public class Envoy extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** A plain id rather than an association: events and the API speak in ids, and nothing here needs the party loaded. */
+    @Column(name = "party_id", nullable = false)
+    public UUID partyId;
+
+    @Column(name = "full_name", nullable = false, length = 200)
+    public String fullName;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> aliases = new ArrayList<>();
+
+    @Column(length = 200)
+    public String title;
+
+    @Column(nullable = false, length = 32)
+    public EnvoyRole role;
+
+    @Column(name = "mandate_from", nullable = false)
+    public LocalDate mandateFrom;
+
+    @Column(name = "mandate_to")
+    public LocalDate mandateTo;
+
+    @Column(name = "mandate_end_reason", length = 500)
+    public String mandateEndReason;
+
+    /** The full name and each alias, normalised (see {@link NameSearch}): what a name search is checked against. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "search_names", nullable = false, columnDefinition = "text[]")
+    public List<String> searchNames = new ArrayList<>();
+
+    /** The distinct words of {@link #searchNames}; the GIN index on them finds candidates by word prefix. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "search_tokens", nullable = false, columnDefinition = "text[]")
+    public List<String> searchTokens = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** Sets the names and keeps the search columns in step with them. */
+    public void name(String fullName, List<String> aliases) {
+        this.fullName = fullName;
+        this.aliases = new ArrayList<>(aliases);
+        List<String> names = new ArrayList<>();
+        names.add(fullName);
+        names.addAll(aliases);
+        this.searchNames = NameSearch.normaliseNames(names);
+        this.searchTokens = NameSearch.tokens(this.searchNames);
+    }
+
+    public boolean activeOn(LocalDate day) {
+        return !mandateFrom.isAfter(day) && (mandateTo == null || !mandateTo.isBefore(day));
+    }
+}

@@ -1,0 +1,50 @@
+package org.parley.party;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A state, bloc, international organisation or non-state actor taking part in, or around, the talks. */
+@Entity
+@Table(name = "party")
+public class Party extends PanacheEntityBase {
+
+    public static final String SLUG_PATTERN = "^[a-z][a-z0-9-]{1,31}$";
+    /** ISO 3166-1 alpha-2 ({@code UA}) or alpha-3 ({@code UKR}); only the format is checked, not the register. */
+    public static final String ISO_CODE_PATTERN = "^[A-Z]{2,3}$";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 32)
+    public String slug;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(nullable = false, length = 32)
+    public PartyKind kind;
+
+    @Column(name = "iso_code", length = 3)
+    public String isoCode;
+
+    @Column(name = "conflict_role", nullable = false, length = 32)
+    public ConflictRole conflictRole;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Served as the ETag; Hibernate checks it on every write so that two concurrent updates cannot both win. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+}

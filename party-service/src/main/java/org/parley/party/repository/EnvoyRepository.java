@@ -1,0 +1,91 @@
+package org.parley.party.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import org.parley.api.Page;
+import org.parley.party.Envoy;
+import org.parley.party.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
+
+    /** API sort keys to columns; anything else never reaches the SQL. */
+    public static final Map<String, String> SORT_KEYS = Map.of("fullName", "e.full_name", "mandateFrom", "e.mandate_from", "updatedAt", "e.updated_at");
+
+    /** Finds candidates through the GIN index envoy_search_tokens_idx, whose expression this must repeat exactly. */
+    public static final String NAME_CANDIDATES = "array_to_tsvector(e.search_tokens) @@ cast(:prefixes as tsquery)";
+
+    public long countByParty(UUID partyId) {
+        return count("partyId", partyId);
+    }
+
+    public List<Envoy> listByParty(UUID partyId, int limit) {
+        return find("partyId", Sort.by("fullName").and("id"), partyId).page(0, limit).list();
+    }
+
+    /**
+     * SQL rather than HQL because the name search uses PostgreSQL full-text operators. It runs in two steps
+     * inside one query: the GIN index on {@code array_to_tsvector(search_tokens)} finds envoys having, for
+     * every query word, some word that starts with it ({@code 'steve':*} matches {@code steven}); the
+     * {@code EXISTS} then keeps only those where a single name (the full name or one alias) has all of them,
+     * so that words taken from two different aliases do not make a match.
+     */
+    public Page<Envoy> search(EnvoyCriteria criteria, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (criteria.partyId() != null) {
+            conditions.add("e.party_id = :party");
+            parameters.put("party", criteria.partyId());
+        }
+        if (criteria.role() != null) {
+            conditions.add("e.role = :role");
+            parameters.put("role", Vocabulary.wireName(criteria.role()));
+        }
+        if (criteria.activeOn() != null) {
+            conditions.add("e.mandate_from <= :activeOn and (e.mandate_to is null or e.mandate_to >= :activeOn)");
+            parameters.put("activeOn", criteria.activeOn());
+        }
+        if (criteria.updatedSince() != null) {
+            conditions.add("e.updated_at >= :updatedSince");
+            parameters.put("updatedSince", criteria.updatedSince());
+        }
+        List<String> words = criteria.nameWords();
+        if (!words.isEmpty()) {
+            // Words hold only letters and digits (NameSearch), so they are safe inside a tsquery literal and a LIKE pattern.
+            conditions.add(NAME_CANDIDATES);
+            parameters.put("prefixes", words.stream().map(word -> "'" + word + "':*").collect(Collectors.joining(" & ")));
+            List<String> perName = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                perName.add("(' ' || n.name) like :word" + i);
+                parameters.put("word" + i, "% " + words.get(i) + "%");
+            }
+            conditions.add("exists (select 1 from unnest(e.search_names) as n(name) where " + String.join(" and ", perName) + ")");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        String column = SORT_KEYS.get(criteria.ordering().key());
+        if (column == null) {
+            throw new IllegalArgumentException("Unknown sort key " + criteria.ordering().key());
+        }
+        String order = " order by " + column + (criteria.ordering().descending() ? " desc" : " asc") + ", e.id asc";
+
+        Query select = getEntityManager().createNativeQuery("select e.* from envoy e" + where + order, Envoy.class);
+        Query count = getEntityManager().createNativeQuery("select count(*) from envoy e" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            select.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        @SuppressWarnings("unchecked")
+        List<Envoy> items = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = ((Number) count.getSingleResult()).longValue();
+        return Page.of(items, page, size, total);
+    }
+}

@@ -1,0 +1,53 @@
+package org.parley.party.rest;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.party.EnvoyRole;
+
+/** The filters of the envoy list, named as the query parameters are (see {@link PartyFilters}). */
+public class EnvoyFilters {
+
+    static final String UUID_OR_SLUG = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-z][a-z0-9-]{1,31}";
+
+    @QueryParam("party")
+    @Pattern(regexp = UUID_OR_SLUG, message = "must be a party id or a party slug")
+    @Parameter(description = "Only envoys of this party, given by id or by slug", example = "us")
+    public String party;
+
+    @QueryParam("role")
+    @OneOf(EnvoyRole.class)
+    @Parameter(description = "Only envoys in this role", schema = @Schema(implementation = EnvoyRole.class))
+    public String role;
+
+    @QueryParam("active_on")
+    @IsoDate
+    @Parameter(description = "Only envoys whose mandate includes this day (mandateFrom ≤ day ≤ mandateTo, an open end counting as ongoing)",
+            schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-12-02")
+    public String active_on;
+
+    @QueryParam("q")
+    @Size(max = 200)
+    @Parameter(description = "Name search, case- and accent-insensitive, over the full name and each alias: an envoy matches when one "
+            + "of their names has, for every word of q, a word starting with it (\"Steve Witkoff\" finds \"Steven Witkoff\")",
+            example = "Steve Witkoff")
+    public String q;
+
+    @QueryParam("updated_since")
+    @IsoInstant
+    @Parameter(description = "Only envoys changed at or after this instant (ISO 8601 with an offset)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2025-12-01T00:00:00Z")
+    public String updated_since;
+
+    @QueryParam("sort")
+    @DefaultValue("fullName")
+    @Pattern(regexp = "-?(fullName|mandateFrom|updatedAt)", message = "must be fullName, mandateFrom or updatedAt, with a leading - for descending order")
+    @Parameter(description = "Sort key: fullName, mandateFrom or updatedAt; a leading - sorts descending. Ties are broken by id.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"fullName", "-fullName", "mandateFrom", "-mandateFrom", "updatedAt", "-updatedAt"},
+                    defaultValue = "fullName"))
+    public String sort;
+}

@@ -1,0 +1,172 @@
+package org.parley.party.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Problem;
+import org.parley.party.Envoy;
+import org.parley.party.EnvoyRole;
+import org.parley.party.NameSearch;
+import org.parley.party.Vocabulary;
+import org.parley.party.mapping.EnvoyMapper;
+import org.parley.party.repository.EnvoyCriteria;
+import org.parley.party.repository.Ordering;
+import org.parley.party.service.EnvoyService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/envoys")
+@Tag(name = "Envoys", description = "The people who act or speak for parties, and their mandates")
+@Produces(Http.JSON)
+public class EnvoyResource {
+
+    static final String EXAMPLE = """
+            {"fullName": "Steven Witkoff", "aliases": ["Steve Witkoff"], "title": "U.S. Special Envoy for Peace Missions",
+             "partyId": "3f0c6a8e-2b1d-4c59-9a4e-7d1f0b6c2e11", "role": "special_envoy", "mandateFrom": "2025-01-20"}""";
+    static final String MANDATE_END_EXAMPLE = """
+            {"endedOn": "2025-12-05", "reason": "Replaced as chief negotiator"}""";
+
+    @Inject
+    EnvoyService service;
+
+    @POST
+    @Consumes(Http.JSON)
+    @Operation(operationId = "createEnvoy", summary = "Appoint an envoy",
+            description = "Records an envoy of an existing party and emits org.parley.envoy.appointed.v1 on parley.parties.v1.")
+    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
+            examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Appointed",
+            headers = {@Header(name = "Location", description = "URL of the new envoy", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields "
+            + "(listed in violations; mandateTo before mandateFrom is reported on mandateTo)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "partyId names no party",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull EnvoyInput body, @Context UriInfo uriInfo) {
+        Envoy envoy = service.appoint(body);
+        return Http.created(uriInfo.getAbsolutePathBuilder().path(envoy.id.toString()).build(), envoy.version, EnvoyMapper.toView(envoy));
+    }
+
+    @GET
+    @Operation(operationId = "listEnvoys", summary = "List envoys",
+            description = "Envoys matching every filter given, one page at a time (at most 200 per page).")
+    @APIResponse(responseCode = "200", description = "One page of envoys",
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<EnvoyView> list(@Valid @BeanParam EnvoyFilters filters, @Valid @BeanParam Paging paging) {
+        EnvoyCriteria criteria = new EnvoyCriteria(
+                null,
+                Vocabulary.parse(EnvoyRole.class, filters.role).orElse(null),
+                filters.active_on == null ? null : IsoDate.Validator.parse(filters.active_on),
+                filters.q == null ? List.of() : NameSearch.words(filters.q),
+                filters.updated_since == null ? null : IsoInstant.Validator.parse(filters.updated_since),
+                Ordering.parse(filters.sort));
+        return service.list(filters.party, criteria, paging.page(), paging.size()).map(EnvoyMapper::toView);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getEnvoy", summary = "Get an envoy")
+    @APIResponse(responseCode = "200", description = "The envoy",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
+    @APIResponse(responseCode = "404", description = "No envoy has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Envoy id") @PathParam("id") UUID id) {
+        Envoy envoy = service.get(id);
+        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(Http.JSON)
+    @Operation(operationId = "updateEnvoy", summary = "Replace an envoy",
+            description = "Replaces every field of the envoy. Send the ETag you read in If-Match. Emits org.parley.envoy.updated.v1 "
+                    + "when something changed; a PUT that changes nothing keeps the version and emits nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
+            examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The envoy as changed",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No envoy has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the envoy since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "partyId names no party",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
+                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                           @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull EnvoyInput body) {
+        Envoy envoy = service.update(id, body, ifMatch);
+        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+    }
+
+    @POST
+    @Path("/{id}/mandate-end")
+    @Consumes(Http.JSON)
+    @Operation(operationId = "endEnvoyMandate", summary = "End an envoy's mandate",
+            description = "Sets the last day of the mandate and why it ended, and emits org.parley.envoy.mandate-ended.v1. "
+                    + "A mandate with a later planned end is ended early; one that already ends on or before endedOn gets 409. "
+                    + "Send the ETag you read in If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = MandateEndInput.class),
+            examples = @ExampleObject(name = "replaced", summary = "Replaced by someone else", value = MANDATE_END_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The envoy with the mandate ended",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or invalid fields (endedOn before mandateFrom is reported on endedOn)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No envoy has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The mandate already ends on or before endedOn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response endMandate(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
+                               @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                               @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull MandateEndInput body) {
+        Envoy envoy = service.endMandate(id, body, ifMatch);
+        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+    }
+}

@@ -1,0 +1,40 @@
+package org.parley.party.rest;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.party.ConflictRole;
+import org.parley.party.PartyKind;
+
+/**
+ * The filters of the party list. Fields are named as the query parameters are, because a validation
+ * problem names the field and the client knows the parameter.
+ */
+public class PartyFilters {
+
+    @QueryParam("kind")
+    @OneOf(PartyKind.class)
+    @Parameter(description = "Only parties of this kind", schema = @Schema(implementation = PartyKind.class))
+    public String kind;
+
+    @QueryParam("role")
+    @OneOf(ConflictRole.class)
+    @Parameter(description = "Only parties with this conflict role", schema = @Schema(implementation = ConflictRole.class))
+    public String role;
+
+    @QueryParam("updated_since")
+    @IsoInstant
+    @Parameter(description = "Only parties changed at or after this instant (ISO 8601 with an offset)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2025-12-01T00:00:00Z")
+    public String updated_since;
+
+    @QueryParam("sort")
+    @DefaultValue("name")
+    @Pattern(regexp = "-?(name|slug|updatedAt)", message = "must be name, slug or updatedAt, with a leading - for descending order")
+    @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt"}, defaultValue = "name"))
+    public String sort;
+}

@@ -1,0 +1,166 @@
+package org.parley.party.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Page;
+import org.parley.api.Problem;
+import org.parley.party.ConflictRole;
+import org.parley.party.Party;
+import org.parley.party.PartyKind;
+import org.parley.party.Vocabulary;
+import org.parley.party.mapping.PartyMapper;
+import org.parley.party.repository.Ordering;
+import org.parley.party.repository.PartyCriteria;
+import org.parley.party.service.PartyService;
+
+import java.util.UUID;
+
+@Path("/api/v1/parties")
+@Tag(name = "Parties", description = "States, blocs, international organisations and non-state actors")
+@Produces(Http.JSON)
+public class PartyResource {
+
+    static final String EXAMPLE = """
+            {"slug": "ua", "name": "Ukraine", "kind": "state", "isoCode": "UA", "conflictRole": "belligerent"}""";
+
+    @Inject
+    PartyService service;
+
+    @POST
+    @Consumes(Http.JSON)
+    @Operation(operationId = "createParty", summary = "Register a party",
+            description = "Registers a party and emits org.parley.party.registered.v1 on parley.parties.v1.")
+    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
+            examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", description = "URL of the new party", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull PartyInput body, @Context UriInfo uriInfo) {
+        Party party = service.register(body);
+        return Http.created(uriInfo.getAbsolutePathBuilder().path(party.id.toString()).build(), party.version, PartyMapper.toView(party));
+    }
+
+    @GET
+    @Operation(operationId = "listParties", summary = "List parties",
+            description = "Parties matching every filter given, one page at a time (at most 200 per page).")
+    @APIResponse(responseCode = "200", description = "One page of parties",
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PartyView> list(@Valid @BeanParam PartyFilters filters, @Valid @BeanParam Paging paging) {
+        PartyCriteria criteria = new PartyCriteria(
+                Vocabulary.parse(PartyKind.class, filters.kind).orElse(null),
+                Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
+                filters.updated_since == null ? null : IsoInstant.Validator.parse(filters.updated_since),
+                Ordering.parse(filters.sort));
+        return service.list(criteria, paging.page(), paging.size()).map(PartyMapper::toView);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getParty", summary = "Get a party")
+    @APIResponse(responseCode = "200", description = "The party",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(responseCode = "404", description = "No party has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Party id") @PathParam("id") UUID id) {
+        Party party = service.get(id);
+        return Http.ok(party.version, PartyMapper.toView(party));
+    }
+
+    @GET
+    @Path("/by-slug/{slug}")
+    @Operation(operationId = "getPartyBySlug", summary = "Get a party by its slug")
+    @APIResponse(responseCode = "200", description = "The party",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(responseCode = "404", description = "No party has this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getBySlug(@Parameter(description = "Party slug", example = "ua") @PathParam("slug") String slug) {
+        Party party = service.getBySlug(slug);
+        return Http.ok(party.version, PartyMapper.toView(party));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(Http.JSON)
+    @Operation(operationId = "updateParty", summary = "Replace a party",
+            description = "Replaces every field of the party. Send the ETag you read in If-Match. Emits org.parley.party.updated.v1 "
+                    + "when something changed; a PUT that changes nothing keeps the version and emits nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
+            examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The party as changed",
+            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No party has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken by another party",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the party since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "Party id") @PathParam("id") UUID id,
+                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                           @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull PartyInput body) {
+        Party party = service.update(id, body, ifMatch);
+        return Http.ok(party.version, PartyMapper.toView(party));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteParty", summary = "Remove a party",
+            description = "Removes a party no envoy refers to, and emits org.parley.party.removed.v1. If-Match is optional here; "
+                    + "when sent, a stale one gets 412.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No party has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Envoys refer to the party; the problem names them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Party id") @PathParam("id") UUID id,
+                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the version you mean to remove (optional)", example = "\"0\"")
+                           @HeaderParam("If-Match") String ifMatch) {
+        service.remove(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,68 @@
+package org.parley.party.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.parley.events.Outbox;
+import org.parley.events.ParleyEvent;
+import org.parley.events.party.EnvoyAppointed;
+import org.parley.events.party.EnvoyMandateEnded;
+import org.parley.events.party.EnvoyUpdated;
+import org.parley.events.party.PartyRegistered;
+import org.parley.events.party.PartyRemoved;
+import org.parley.events.party.PartyUpdated;
+import org.parley.party.Envoy;
+import org.parley.party.Party;
+import org.parley.party.mapping.EnvoyMapper;
+import org.parley.party.mapping.PartyMapper;
+
+/**
+ * Records each change as an event in the outbox, on the connection of the change's own transaction: the
+ * change and its event commit or roll back together, and nothing is sent to Kafka while a request is
+ * served. The relay (see {@link org.parley.party.config.OutboxRelayLifecycle}) publishes after commit.
+ */
+@ApplicationScoped
+public class EventJournal {
+
+    /** The CloudEvents source of every event this service publishes. */
+    public static final String SOURCE = "parley/party-service";
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+
+    @Inject
+    public EventJournal(EntityManager entityManager, ObjectMapper mapper) {
+        this.entityManager = entityManager;
+        this.outbox = new Outbox(SOURCE, mapper);
+    }
+
+    public void partyRegistered(Party party) {
+        append(new PartyRegistered(PartyMapper.toData(party)));
+    }
+
+    public void partyUpdated(Party party) {
+        append(new PartyUpdated(PartyMapper.toData(party)));
+    }
+
+    public void partyRemoved(Party party) {
+        append(new PartyRemoved(party.id, party.slug));
+    }
+
+    public void envoyAppointed(Envoy envoy) {
+        append(new EnvoyAppointed(EnvoyMapper.toData(envoy)));
+    }
+
+    public void envoyUpdated(Envoy envoy) {
+        append(new EnvoyUpdated(EnvoyMapper.toData(envoy)));
+    }
+
+    public void envoyMandateEnded(Envoy envoy) {
+        append(new EnvoyMandateEnded(EnvoyMapper.toData(envoy)));
+    }
+
+    private void append(ParleyEvent event) {
+        entityManager.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+    }
+}

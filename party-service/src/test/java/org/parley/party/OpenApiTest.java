@@ -1,0 +1,91 @@
+package org.parley.party;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAPI document is what SDKs are generated from: every operation must be named, tagged and documented. */
+@QuarkusTest
+class OpenApiTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @Test
+    void everyOperationHasAUniqueIdATagASummaryAndProblemResponses() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        List<String> operationIds = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode op = operation.getValue();
+                if (!op.hasNonNull("operationId")) {
+                    problems.add(where + ": no operationId");
+                } else {
+                    operationIds.add(op.get("operationId").asText());
+                }
+                if (!op.hasNonNull("summary")) {
+                    problems.add(where + ": no summary");
+                }
+                if (!op.has("tags") || op.get("tags").isEmpty()) {
+                    problems.add(where + ": no tag");
+                }
+                if (op.has("requestBody") && op.at("/requestBody/content/application~1json/examples").isMissingNode()) {
+                    problems.add(where + ": request body without an example");
+                }
+                for (Map.Entry<String, JsonNode> response : op.get("responses").properties()) {
+                    if (response.getKey().startsWith("4") && response.getValue().at("/content/application~1problem+json/schema").isMissingNode()) {
+                        problems.add(where + ": response " + response.getKey() + " is not a problem document");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(operationIds.size(), new HashSet<>(operationIds).size(), () -> "operationIds repeat: " + operationIds);
+        assertTrue(operationIds.containsAll(List.of("createParty", "listParties", "getParty", "getPartyBySlug", "updateParty", "deleteParty",
+                "createEnvoy", "listEnvoys", "getEnvoy", "updateEnvoy", "endEnvoyMandate")), () -> "operationIds: " + operationIds);
+    }
+
+    @Test
+    void schemasAreNamedForThisServiceAndEnumsUseWireValues() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString()).get("components").get("schemas");
+        for (String name : List.of("PartyPage", "EnvoyPage", "Party", "PartyInput", "Envoy", "EnvoyInput", "EnvoyMandateEnd", "PartyKind", "EnvoyRole", "Problem")) {
+            assertTrue(schemas.has(name), () -> "no schema " + name + " in " + schemas.fieldNames());
+        }
+        Set<String> shared = Set.of("Problem", "Violation", "UUID", "Instant", "LocalDate");
+        schemas.fieldNames().forEachRemaining(name -> assertTrue(shared.contains(name) || name.startsWith("Party") || name.startsWith("Envoy"),
+                () -> "schema " + name + " is not named for party-service"));
+        assertTrue(schemas.get("EnvoyRole").get("enum").toString().contains("head_of_state"), schemas.get("EnvoyRole")::toString);
+        assertTrue(schemas.get("PartyKind").get("enum").toString().contains("international_organisation"), schemas.get("PartyKind")::toString);
+    }
+
+    @Test
+    void thePageSchemasDescribeWhatTheListsReturn() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString()).get("components").get("schemas");
+        for (Map.Entry<String, String> list : Map.of("PartyPage", "/api/v1/parties", "EnvoyPage", "/api/v1/envoys").entrySet()) {
+            JsonNode page = new ObjectMapper().readTree(given().get(list.getValue()).then().statusCode(200).extract().asString());
+            Set<String> returned = new HashSet<>();
+            page.fieldNames().forEachRemaining(returned::add);
+            Set<String> documented = new HashSet<>();
+            schemas.get(list.getKey()).get("properties").fieldNames().forEachRemaining(documented::add);
+            assertEquals(returned, documented, list.getKey());
+        }
+    }
+}
