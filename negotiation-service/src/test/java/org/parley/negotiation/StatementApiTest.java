@@ -201,6 +201,6 @@ class StatementApiTest {
         assertEquals("Their impression was very strongly that he'd like to make a deal.", event.data().get("quote").asText());
         assertEquals(us.toString(), event.data().get("partyId").asText());
         assertEquals("approximate", event.data().get("saidOnPrecision").asText());
-        assertEquals("Donald Trump", event.data().get("sources").get(0).get("attributedTo").asText());
+        assertEquals("Donald Trump", event.data().get("sources").get(0).get("attribution").asText());
     }
 }

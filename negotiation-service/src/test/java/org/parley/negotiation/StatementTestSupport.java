@@ -2,18 +2,9 @@ package org.parley.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.parley.devstack.SharedDevStack;
+import org.parley.events.Topic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +12,9 @@ import java.util.UUID;
 
 import static org.parley.negotiation.Fixtures.post;
 
-/** What the statement, incident and timeline tests share: article sources, meetings, and reading events back from Kafka. */
+/** What the statement, incident and timeline tests share: article sources, a meeting, and the events published. */
 final class StatementTestSupport {
 
-    static final String TOPIC = "parley.negotiations.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatementTestSupport() {
@@ -54,39 +44,18 @@ final class StatementTestSupport {
         return UUID.fromString(post("/api/v1/meetings", body).statusCode(201).extract().path("id"));
     }
 
-    /** The event published about this subject with this type, read from the start of the topic; fails after a while. */
+    /** The event published about this subject with this type, read with {@link TestKafka}; fails if none comes. */
     static Received event(String type, Object subject) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.connection().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "facts-test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                if (!partitions.isEmpty()) {
-                    consumer.assign(partitions);
-                    consumer.seekToBeginning(partitions);
-                    break;
-                }
-            }
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (type.equals(header(record, "ce_type")) && subject.toString().equals(header(record, "ce_subject"))) {
-                        return new Received(record.key(), JSON.readTree(record.value()));
-                    }
-                }
-            }
+        List<TestKafka.Published> found = TestKafka.read(Topic.NEGOTIATIONS,
+                p -> type.equals(p.type()) && subject.toString().equals(p.subject()), list -> !list.isEmpty());
+        if (found.isEmpty()) {
+            throw new AssertionError("No " + type + " event about " + subject + " on " + Topic.NEGOTIATIONS.topicName());
+        }
+        try {
+            return new Received(found.get(0).key(), JSON.readTree(found.get(0).data()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new AssertionError("No " + type + " event about " + subject + " on " + TOPIC);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     record Received(String key, JsonNode data) {

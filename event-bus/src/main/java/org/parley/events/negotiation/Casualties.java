@@ -6,14 +6,14 @@ import org.parley.events.Nullable;
 
 import java.util.List;
 
-@JsonClassDescription("Casualty counts as reported; an absent count is unknown, not zero. Children are counted "
+@JsonClassDescription("Casualty counts as reported; a null count is unknown, not zero. Children are counted "
         + "within killed and injured, and again apart.")
 public record Casualties(
         @Nullable Integer killed,
         @Nullable Integer injured,
         @Nullable Integer childrenKilled,
         @Nullable Integer childrenInjured,
-        @JsonPropertyDescription("Whether the casualties were civilians; absent when the report does not say.")
+        @JsonPropertyDescription("Whether the casualties were civilians; null when the report does not say.")
         @Nullable Boolean civilian,
         @JsonPropertyDescription("Who they were, in the report's words, e.g. \"a three-year-old girl\".")
         List<String> notes) {

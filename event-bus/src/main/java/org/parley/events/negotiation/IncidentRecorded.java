@@ -15,9 +15,9 @@ import java.util.UUID;
         + "Keyed by the negotiation it frames, or by the incident itself when it frames none.")
 public record IncidentRecorded(
         UUID incidentId,
-        @JsonPropertyDescription("The negotiation whose talks it frames; absent when none.")
+        @JsonPropertyDescription("The negotiation whose talks it frames; null when none.")
         @Nullable UUID negotiationId,
-        @JsonPropertyDescription("The day it happened; absent when not reported.")
+        @JsonPropertyDescription("The day it happened; null when not reported.")
         @Nullable LocalDate occurredOn,
         @JsonPropertyDescription("exact_day, night, weekday_as_reported, approximate or unknown.")
         String datePrecision,

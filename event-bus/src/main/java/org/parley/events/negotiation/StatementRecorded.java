@@ -22,7 +22,7 @@ public record StatementRecorded(
         UUID partyId,
         @JsonPropertyDescription("The words, verbatim.")
         String quote,
-        @JsonPropertyDescription("The day it was said; absent when not reported.")
+        @JsonPropertyDescription("The day it was said; null when not reported.")
         @Nullable LocalDate saidOn,
         @JsonPropertyDescription("exact_day, night, weekday_as_reported, approximate or unknown.")
         String saidOnPrecision,

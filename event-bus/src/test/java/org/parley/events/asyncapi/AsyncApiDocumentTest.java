@@ -76,7 +76,7 @@ class AsyncApiDocumentTest {
         JsonNode position = AsyncApiDocument.parse(FILE).at("/components/schemas/PositionRecorded");
         List<String> required = new ArrayList<>();
         position.get("required").forEach(node -> required.add(node.asText()));
-        assertTrue(required.containsAll(List.of("positionId", "negotiationId", "partyId", "proposalId", "status", "source")), required.toString());
+        assertTrue(required.containsAll(List.of("positionId", "negotiationId", "partyId", "proposalId", "status", "sources")), required.toString());
         assertFalse(required.contains("clauseId"), "a position on a whole proposal has no clause");
         assertTrue(position.at("/properties/clauseId/type").toString().contains("null"), position.at("/properties/clauseId").toString());
     }

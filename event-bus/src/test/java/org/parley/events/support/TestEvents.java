@@ -7,6 +7,7 @@ import org.parley.events.party.PartyUpdated;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Events with a chosen key, for the tests that follow keys. */
@@ -18,8 +19,8 @@ public final class TestEvents {
     }
 
     public static StatementRecorded statement(UUID negotiationId, String quote) {
-        return new StatementRecorded(UUID.randomUUID(), negotiationId, UUID.randomUUID(), UUID.randomUUID(), quote,
-                LocalDate.parse("2025-12-02"), null, null, SOURCE, Instant.now());
+        return new StatementRecorded(UUID.randomUUID(), negotiationId, UUID.randomUUID(), "Vladimir Putin", UUID.randomUUID(), quote,
+                LocalDate.parse("2025-12-02"), "exact_day", null, null, null, null, List.of(SOURCE), Instant.now());
     }
 
     public static PartyUpdated partyUpdated(UUID partyId, String name) {

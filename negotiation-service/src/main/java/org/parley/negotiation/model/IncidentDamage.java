@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record IncidentDamage(
         @Schema(description = "What was damaged, as reported", examples = "residential buildings", required = true)
         @NotBlank @Size(max = 300) String what,
-        @Schema(description = "How many, when reported; absent when the report gives no number", examples = "40")
+        @Schema(description = "How many, when reported; null when the report gives no number", examples = "40")
         @PositiveOrZero Integer count,
-        @Schema(description = "How the count was hedged; absent when it is exact", examples = "over")
+        @Schema(description = "How the count was hedged; null when it is exact", examples = "over")
         IncidentCountQualifier qualifier) {
 }

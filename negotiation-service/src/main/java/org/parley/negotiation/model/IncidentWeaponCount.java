@@ -12,6 +12,6 @@ public record IncidentWeaponCount(
         @NotBlank @Size(max = 300) String weapon,
         @Schema(description = "How many, when reported", examples = "2")
         @PositiveOrZero Integer count,
-        @Schema(description = "How the count was hedged; absent when it is exact", examples = "over")
+        @Schema(description = "How the count was hedged; null when it is exact", examples = "over")
         IncidentCountQualifier qualifier) {
 }

@@ -93,8 +93,7 @@ public class IncidentResource {
     @GET
     @Operation(operationId = "listIncidents", summary = "List incidents",
             description = "Filter by negotiation, attributed party, kind, region (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
-    @APIResponse(responseCode = "200", description = "One page of incidents",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of incidents")
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<IncidentView> list(
             @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
@@ -115,15 +114,5 @@ public class IncidentResource {
                 Vocabulary.parse(IncidentKind.class, "kind", kind), region == null || region.isBlank() ? null : region,
                 fromDate, toDate, Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
-    }
-
-    /** The list envelope with its item type spelled out, for the OpenAPI document. */
-    @Schema(name = "IncidentPage")
-    public static final class IncidentPage {
-        public java.util.List<IncidentView> items;
-        public int page;
-        public int size;
-        public long totalItems;
-        public int totalPages;
     }
 }

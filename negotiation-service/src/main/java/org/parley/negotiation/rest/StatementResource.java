@@ -83,8 +83,7 @@ public class StatementResource {
     @GET
     @Operation(operationId = "listStatements", summary = "List statements",
             description = "Filter by negotiation, envoy, the envoy's party, meeting, proposal, the day said (from/to, inclusive: undated statements are left out when a date bound is given) and updated_since. Sorted by saidOn by default, undated last.")
-    @APIResponse(responseCode = "200", description = "One page of statements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of statements")
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StatementView> list(
             @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
@@ -107,15 +106,5 @@ public class StatementResource {
                 Params.uuid("proposal", proposalId), fromDate, toDate,
                 Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
-    }
-
-    /** The list envelope with its item type spelled out, for the OpenAPI document. */
-    @Schema(name = "StatementPage")
-    public static final class StatementPage {
-        public java.util.List<StatementView> items;
-        public int page;
-        public int size;
-        public long totalItems;
-        public int totalPages;
     }
 }

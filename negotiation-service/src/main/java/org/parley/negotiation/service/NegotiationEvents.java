@@ -119,7 +119,8 @@ public class NegotiationEvents {
                 previous == null ? null : previous.value(), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
     }
 
-    private void append(NegotiationEvent event) {
+    /** Package-private so that the statement and incident events share this outbox and its source. */
+    void append(NegotiationEvent event) {
         UUID eventId = em.unwrap(Session.class).doReturningWork(connection -> outbox.append(connection, event));
         alerts.raiseFor(event, eventId.toString());
     }
@@ -149,7 +150,7 @@ public class NegotiationEvents {
                 c.derivedFromClauseId, c.updatedAt);
     }
 
-    private static List<SourceRef> sources(List<Source> sources) {
+    static List<SourceRef> sources(List<Source> sources) {
         return sources.stream().map(s -> new SourceRef(s.publication(), s.url(), s.publishedOn(), s.attribution())).toList();
     }
 }

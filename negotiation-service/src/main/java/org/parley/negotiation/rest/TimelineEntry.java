@@ -1,0 +1,47 @@
+package org.parley.negotiation.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Locale;
+
+@Schema(name = "TimelineEntry", description = "One thing that happened in a negotiation, in time order")
+public record TimelineEntry(
+        @Schema(description = "When: an instant (2024-03-12T10:00:00Z) for meetings, position changes and proposals; a day (2024-03-14) "
+                + "for statements and incidents; null when the date was not reported (such entries come last)", nullable = true)
+        String at,
+        @Schema(description = "How precise 'at' is")
+        Precision precision,
+        Kind kind,
+        @Schema(description = "The id of the entry: the meeting, proposal, statement or incident id, or the position change's sequence number")
+        String id,
+        @Schema(description = "One line in plain English", examples = "Vladimir Putin: “This was a necessary conversation, a very concrete one”")
+        String summary,
+        @Schema(description = "The path of the resource behind the entry", examples = "/api/v1/statements/0c4f2a8e-3d1b-4e6f-9a7c-5b8d2e1f3a4c")
+        String link) {
+
+    @Schema(name = "TimelineEntryKind")
+    public enum Kind {
+        @JsonProperty("meeting") MEETING,
+        @JsonProperty("proposal") PROPOSAL,
+        @JsonProperty("position_change") POSITION_CHANGE,
+        @JsonProperty("statement") STATEMENT,
+        @JsonProperty("incident") INCIDENT;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Schema(name = "TimelineEntryPrecision", description = "instant: an exact time; exact_day, night, weekday_as_reported, approximate, "
+            + "unknown: as for statements and incidents; recorded: the time the entry was recorded in Parley, the real date not being held")
+    public enum Precision {
+        @JsonProperty("instant") INSTANT,
+        @JsonProperty("exact_day") EXACT_DAY,
+        @JsonProperty("night") NIGHT,
+        @JsonProperty("weekday_as_reported") WEEKDAY_AS_REPORTED,
+        @JsonProperty("approximate") APPROXIMATE,
+        @JsonProperty("unknown") UNKNOWN,
+        @JsonProperty("recorded") RECORDED
+    }
+}
