@@ -213,12 +213,18 @@ class IncidentApiTest {
         post("/api/v1/incidents", body).statusCode(400).body("violations.field", hasItem("datePrecision"));
 
         body = kryvyiRih();
+        body.put("consequences", List.of("power cut\u0000"));
+        post("/api/v1/incidents", body).statusCode(400).contentType(PROBLEM);
+
+        body = kryvyiRih();
         body.put("casualties", Map.of("injured", "six"));
         post("/api/v1/incidents", body).statusCode(400).contentType(PROBLEM);
 
         given().queryParam("kind", "earthquake").when().get("/api/v1/incidents").then().statusCode(400)
                 .body("detail", containsString("allowed: missile_strike"));
         given().queryParam("party", "russia").when().get("/api/v1/incidents").then().statusCode(400);
+        given().queryParam("region", "Kherson\u0000").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("from", "0000-12-31").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM);
         given().queryParam("sort", "-kind").when().get("/api/v1/incidents").then().statusCode(400);
         given().when().get("/api/v1/incidents/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         assertEquals(0, count("select count(*) from incident where negotiation_id = ?", talks));

@@ -84,6 +84,15 @@ class NegotiationApiTest {
         body.put("endedOn", "2020-01-01");
         post("/api/v1/negotiations", body).statusCode(400).body("detail", containsString("before startedOn"));
         given().contentType(ContentType.JSON).body("{\"title\": ").when().post("/api/v1/negotiations").then().statusCode(400);
+
+        // Valid JSON that PostgreSQL could not store: a 400 on the field, never a 500.
+        body.remove("endedOn");
+        body.put("title", "Talks\u0000");
+        post("/api/v1/negotiations", body).statusCode(400).body("violations.field", hasItem("title"));
+        body.put("title", "Talks");
+        body.put("startedOn", "+20000-01-01");
+        post("/api/v1/negotiations", body).statusCode(400).body("violations.field", hasItem("startedOn"));
+        given().queryParam("updated_since", "+300000-01-01T00:00:00Z").when().get("/api/v1/negotiations").then().statusCode(400);
     }
 
     @Test

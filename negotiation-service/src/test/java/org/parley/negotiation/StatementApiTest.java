@@ -174,6 +174,10 @@ class StatementApiTest {
         post("/api/v1/statements", body).statusCode(400).body("violations.field", hasItem("sources[0].publication"));
 
         body = putinOnTheMeeting(null);
+        body.put("quote", "unacceptable\u0000");
+        post("/api/v1/statements", body).statusCode(400).contentType(PROBLEM);
+
+        body = putinOnTheMeeting(null);
         body.put("quote", "");
         body.put("mood", "grim");
         post("/api/v1/statements", body).statusCode(400).contentType(PROBLEM);

@@ -50,6 +50,12 @@ public final class SampleEvents {
         if (raw == Integer.class || raw == int.class) {
             return 5;
         }
+        if (raw == Double.class || raw == double.class) {
+            return 47.91;
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return true;
+        }
         if (raw == List.class) {
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
             Class<?> elementClass = element instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) element;

@@ -111,7 +111,7 @@ public class IncidentResource {
         TimelineParams.range(fromDate, toDate);
         IncidentFilter filter = new IncidentFilter(
                 Params.uuid("negotiation", negotiationId), Params.uuid("party", attributedToPartyId),
-                Vocabulary.parse(IncidentKind.class, "kind", kind), region == null || region.isBlank() ? null : region,
+                Vocabulary.parse(IncidentKind.class, "kind", kind), TimelineParams.text("region", region),
                 fromDate, toDate, Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
     }

@@ -7,7 +7,7 @@ final class OpenApiText {
     static final String IF_MATCH = "The ETag of the version being changed, from a previous GET (412 when stale, 428 when missing)";
     static final String PAGE = "Zero-based page number";
     static final String SIZE = "Page size, 1 to 200";
-    static final String UPDATED_SINCE = "Only items changed after this instant (ISO-8601, UTC)";
+    static final String UPDATED_SINCE = "Only items changed at or after this instant (ISO-8601 UTC timestamp, or a date meaning its start)";
 
     private OpenApiText() {
     }

@@ -35,7 +35,11 @@ final class Params {
         }
         String v = value.strip();
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
+            Instant instant = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
+            if (!org.parley.negotiation.config.StorableInput.storable(instant.atOffset(ZoneOffset.UTC).getYear())) {
+                throw invalid(name, value, "a year between 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw invalid(name, value, "an ISO-8601 UTC timestamp such as 2025-12-02T16:00:00Z, or a date such as 2025-12-02");
         }

@@ -135,7 +135,7 @@ public class ClauseService {
         proposals.get(proposalId);
         ListQuery query = ListQuery.from("Clause", "c")
                 .where("c.proposalId = :proposal", "proposal", proposalId)
-                .where("c.updatedAt > :updatedSince", "updatedSince", updatedSince);
+                .where("c.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         var found = Clause.<Clause>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }

@@ -134,7 +134,7 @@ public class MeetingService {
                 .where("m.startsAt >= :from", "from", from)
                 .where("m.startsAt < :to", "to", to)
                 .where("m.status = :status", "status", status)
-                .where("m.updatedAt > :updatedSince", "updatedSince", updatedSince);
+                .where("m.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         var found = Meeting.<Meeting>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }

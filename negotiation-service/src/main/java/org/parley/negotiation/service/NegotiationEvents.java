@@ -121,7 +121,10 @@ public class NegotiationEvents {
 
     /** Package-private so that the statement and incident events share this outbox and its source. */
     void append(NegotiationEvent event) {
-        UUID eventId = em.unwrap(Session.class).doReturningWork(connection -> outbox.append(connection, event));
+        Session session = em.unwrap(Session.class);
+        // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
+        session.flush();
+        UUID eventId = session.doReturningWork(connection -> outbox.append(connection, event));
         alerts.raiseFor(event, eventId.toString());
     }
 

@@ -78,7 +78,7 @@ public class NegotiationService {
         ListQuery query = ListQuery.from("Negotiation", "n")
                 .where("n.status = :status", "status", status)
                 .where("exists (select 1 from Negotiation n2 join n2.parties p where n2 = n and p.partyId = :party)", "party", party)
-                .where("n.updatedAt > :updatedSince", "updatedSince", updatedSince);
+                .where("n.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         var found = Negotiation.<Negotiation>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }

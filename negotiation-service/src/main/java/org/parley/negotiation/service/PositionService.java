@@ -197,7 +197,7 @@ public class PositionService {
     public org.parley.api.Page<PositionChange> history(PartyPosition position, Instant updatedSince, int page, int size) {
         ListQuery query = ListQuery.from("PositionChange", "h")
                 .where("h.positionId = :position", "position", position.id)
-                .where("h.createdAt > :updatedSince", "updatedSince", updatedSince);
+                .where("h.createdAt >= :updatedSince", "updatedSince", updatedSince);
         var found = PositionChange.<PositionChange>find(query.jpql(), query.sort("recordedAt", Map.of("recordedAt", "recordedAt")), query.parameters())
                 .page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
@@ -211,7 +211,7 @@ public class PositionService {
                 .where("p.proposalId = :proposal", "proposal", proposal)
                 .where("p.clauseId = :clause", "clause", clause)
                 .where("p.status = :status", "status", status)
-                .where("p.updatedAt > :updatedSince", "updatedSince", updatedSince);
+                .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         if (level == PositionView.Level.PROPOSAL) {
             query.where("p.clauseId is null");
         } else if (level == PositionView.Level.CLAUSE) {

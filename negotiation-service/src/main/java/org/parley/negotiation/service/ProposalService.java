@@ -141,7 +141,7 @@ public class ProposalService {
                 .where("p.negotiationId = :negotiation", "negotiation", negotiation)
                 .where("p.sponsorPartyId = :sponsor", "sponsor", sponsor)
                 .where("p.status = :status", "status", status)
-                .where("p.updatedAt > :updatedSince", "updatedSince", updatedSince);
+                .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         var found = Proposal.<Proposal>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }
