@@ -184,6 +184,60 @@ class AlertStreamTest {
         }
     }
 
+    @Test
+    void aChangeInNegotiationServiceReachesABrowserThroughTheGateway() throws Exception {
+        // The real party-service and negotiation-service run behind this gateway (ParleyServicesResource).
+        String sponsor = party("United States");
+        String russia = party("Russia");
+        String talks = createOnceTheCopyKnows(Map.of(
+                "title", "Peace talks " + UUID.randomUUID(), "status", "active", "startedOn", "2025-11-19",
+                "parties", List.of(Map.of("partyId", sponsor, "role", "mediator"), Map.of("partyId", russia, "role", "principal"))));
+        String proposal = given().contentType("application/json").body(Map.of(
+                        "negotiationId", talks, "title", "U.S. peace proposal", "sponsorPartyId", sponsor, "version", 1, "status", "tabled",
+                        "sources", List.of(Map.of("publication", "Reuters", "publishedOn", "2025-11-21"))))
+                .when().post("/api/v1/proposals").then().statusCode(201).extract().path("id");
+
+        try (AlertStreamTestClient browser = AlertStreamTestClient.connect(uri("?negotiation=" + talks), null)) {
+            String etag = given().when().get("/api/v1/proposals/" + proposal).then().statusCode(200).extract().header("ETag");
+            given().contentType("application/json").header("If-Match", etag).body(Map.of("status", "under_negotiation"))
+                    .when().post("/api/v1/proposals/" + proposal + "/status").then().statusCode(200);
+
+            AlertStreamTestClient.Event event = browser.next(WAIT);
+            JsonNode alert = json(event);
+            assertEquals("proposal_status_changed", alert.path("rule").asText());
+            assertEquals("notice", alert.path("severity").asText());
+            assertEquals("The U.S. peace proposal v1 moved from tabled to under negotiation", alert.path("summary").asText());
+            // The same alert is in the history, under the id the stream carried.
+            given().when().get("/api/v1/alerts/" + alert.path("alertId").asText()).then().statusCode(200)
+                    .body("negotiationId", equalTo(talks)).body("rule", equalTo("proposal_status_changed"));
+        }
+    }
+
+    private static String party(String name) {
+        java.util.Random random = new java.util.Random();
+        StringBuilder slug = new StringBuilder("t");
+        for (int i = 0; i < 8; i++) {
+            slug.append((char) ('a' + random.nextInt(26)));
+        }
+        return given().contentType("application/json")
+                .body(Map.of("slug", slug.toString(), "name", name, "kind", "state", "conflictRole", "stakeholder"))
+                .when().post("/api/v1/parties").then().statusCode(201).extract().path("id");
+    }
+
+    /** negotiation-service learns of new parties from parley.parties.v1; until it has, it answers 422. */
+    private static String createOnceTheCopyKnows(Map<String, Object> negotiation) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            var response = given().contentType("application/json").body(negotiation).when().post("/api/v1/negotiations").then().extract();
+            if (response.statusCode() == 201) {
+                return response.path("id");
+            }
+            assertEquals(422, response.statusCode(), response.asString());
+            assertTrue(System.nanoTime() < deadline, "negotiation-service never learnt of the new parties");
+            Thread.sleep(200);
+        }
+    }
+
     /** Connects with a small receive buffer and never reads. */
     private Socket stalledClient() throws IOException {
         Socket socket = new Socket();
