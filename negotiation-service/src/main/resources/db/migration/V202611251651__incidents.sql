@@ -36,6 +36,7 @@ create table incident (
 create index incident_occurred on incident (occurred_on, id);
 create index incident_negotiation on incident (negotiation_id, occurred_on);
 create index incident_region on incident (lower(place_region));
+create index incident_city on incident (lower(place_city));
 create index incident_attributed on incident (attributed_to_party_id, occurred_on);
 create index incident_kind on incident (kind, occurred_on);
 create index incident_updated on incident (updated_at, id);

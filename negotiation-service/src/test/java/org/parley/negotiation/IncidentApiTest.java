@@ -138,6 +138,8 @@ class IncidentApiTest {
         given().queryParam("negotiation", talks.toString()).queryParam("region", "KHERSON").when().get("/api/v1/incidents").then()
                 .body("items.id", equalTo(List.of(saldo)));
         given().queryParam("party", ua.toString()).when().get("/api/v1/incidents").then().body("items.id", equalTo(List.of(saldo)));
+        given().queryParam("negotiation", talks.toString()).queryParam("city", "kryvyi rih").when().get("/api/v1/incidents").then()
+                .body("items.id", equalTo(List.of(strike)));
         given().queryParam("party", ru.toString()).queryParam("sort", "createdAt").when().get("/api/v1/incidents").then()
                 .body("items.id", equalTo(List.of(salvo, strike)));
         given().queryParam("negotiation", talks.toString()).queryParam("from", "2024-03-14").queryParam("to", "2024-03-14")

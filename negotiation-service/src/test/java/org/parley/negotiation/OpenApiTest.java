@@ -48,8 +48,7 @@ class OpenApiTest {
                 operations++;
             }
         }
-        // 28 of negotiation-service, 7 of statements, incidents and the timeline, 2 of alerts (listAlerts, getAlert).
-        assertEquals(37, operations, operationIds.toString());
+        assertEquals(37, operations, operationIds.toString()); // 28, 7 for statements, incidents and the timeline, 2 for alerts
         Map<String, Object> schemas = doc.getMap("components.schemas");
         for (String name : schemas.keySet()) {
             assertFalse(name.startsWith("Party") || name.startsWith("Envoy"), name + " belongs to party-service's names");

@@ -22,7 +22,8 @@ final class Ports {
     /** Fails fast with advice, rather than letting a server die later with a bind error buried in its log. */
     static void requireFree(int port, String what, String option) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // TIME_WAIT connections of a just-stopped broker must not count as "in use"; a listener still does.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new DevStackException("Port " + port + " (" + what + ") is already in use: stop whatever is listening there"

@@ -15,6 +15,7 @@ public record IncidentFilter(
         UUID attributedToPartyId,
         IncidentKind kind,
         String region,
+        String city,
         LocalDate from,
         LocalDate to,
         Instant updatedSince,

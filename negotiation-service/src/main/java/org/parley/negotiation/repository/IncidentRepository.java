@@ -36,6 +36,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             where.add("lower(region) = :region");
             params.and("region", filter.region().strip().toLowerCase(Locale.ROOT));
         }
+        if (filter.city() != null) {
+            where.add("lower(city) = :city");
+            params.and("city", filter.city().strip().toLowerCase(Locale.ROOT));
+        }
         if (filter.from() != null) {
             where.add("occurredOn >= :from");
             params.and("from", filter.from());

@@ -76,9 +76,9 @@ public class TimelineRepository {
     @Inject
     EntityManager em;
 
-    /** @param sources the kinds of entry wanted, in {@link Branch} order; never empty */
-    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> sources, boolean descending, int page, int size) {
-        List<Branch> ordered = sources.stream().sorted().toList();
+    /** @param branches the kinds of entry wanted; never empty */
+    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> branches, boolean descending, int page, int size) {
+        List<Branch> ordered = branches.stream().sorted().toList();
         String direction = descending ? "desc" : "asc";
         String sql = "select kind, id, sort_at, day, precision, as_reported, link, a, b, c, d, e, n1, n2, n3, n4 from ("
                 + String.join("\nunion all\n", selects(ordered))
@@ -104,23 +104,18 @@ public class TimelineRepository {
         return rows;
     }
 
-    public long count(UUID negotiationId, Collection<Branch> sources) {
-        String sql = "select " + String.join(" + ", sources.stream().sorted().map(s -> "(" + s.count + ")").toList());
+    public long count(UUID negotiationId, Collection<Branch> branches) {
+        String sql = "select " + String.join(" + ", branches.stream().sorted().map(s -> "(" + s.count + ")").toList());
         return ((Number) em.createNativeQuery(sql).setParameter("negotiation", negotiationId).getSingleResult()).longValue();
     }
 
     /** The first branch of a UNION names and types the columns: a meeting branch, empty if meetings were not asked for, always leads. */
-    private static List<String> selects(List<Branch> sources) {
+    private static List<String> selects(List<Branch> branches) {
         List<String> selects = new ArrayList<>();
-        boolean typed = false;
-        for (Branch source : sources) {
-            String select = source.select;
-            if (!typed && source != Branch.MEETING) {
-                selects.add(Branch.MEETING.select + " and false");
-            }
-            typed = true;
-            selects.add(select);
+        if (branches.get(0) != Branch.MEETING) {
+            selects.add(Branch.MEETING.select + " and false");
         }
+        branches.forEach(branch -> selects.add(branch.select));
         return selects;
     }
 

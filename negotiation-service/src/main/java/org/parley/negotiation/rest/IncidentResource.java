@@ -92,7 +92,7 @@ public class IncidentResource {
 
     @GET
     @Operation(operationId = "listIncidents", summary = "List incidents",
-            description = "Filter by negotiation, attributed party, kind, region (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
+            description = "Filter by negotiation, attributed party, kind, region or city (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
     @APIResponse(responseCode = "200", description = "One page of incidents")
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<IncidentView> list(
@@ -100,6 +100,7 @@ public class IncidentResource {
             @Parameter(description = "Party id: incidents attributed to it", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String attributedToPartyId,
             @Parameter(description = "Kind", schema = @Schema(implementation = IncidentKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "Region, case-insensitive") @QueryParam("region") String region,
+            @Parameter(description = "City, case-insensitive") @QueryParam("city") String city,
             @Parameter(description = "Happened on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Happened on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Only incidents changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
@@ -111,7 +112,7 @@ public class IncidentResource {
         TimelineParams.range(fromDate, toDate);
         IncidentFilter filter = new IncidentFilter(
                 Params.uuid("negotiation", negotiationId), Params.uuid("party", attributedToPartyId),
-                Vocabulary.parse(IncidentKind.class, "kind", kind), TimelineParams.text("region", region),
+                Vocabulary.parse(IncidentKind.class, "kind", kind), TimelineParams.text("region", region), TimelineParams.text("city", city),
                 fromDate, toDate, Params.instant("updated_since", updatedSince), sort);
         return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
     }
