@@ -112,6 +112,46 @@ class AlertApiTest {
     }
 
     @Test
+    void principalsMovingAtOnceRaiseOneConsensusAlertNotNoneOrTwo() throws Exception {
+        UUID proposal = proposal("U.S. peace proposal", "tabled");
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                UUID clause = clause(proposal, String.valueOf(round + 1), "Ceasefire");
+                String russiaOn = "/api/v1/clauses/" + clause + "/positions/" + russia;
+                String ukraineOn = "/api/v1/clauses/" + clause + "/positions/" + ukraine;
+                stance(russiaOn, "under_review", null);
+                stance(ukraineOn, "under_review", null);
+                atOnce(both, () -> stance(russiaOn, "accepted", null), () -> stance(ukraineOn, "accepted", null));
+                atOnce(both, () -> stance(russiaOn, "contested", null), () -> stance(ukraineOn, "contested", null));
+                String about = clause.toString();
+                List<String> consensus = alerts().stream()
+                        .filter(a -> a.path("causes").get(0).path("id").asText().equals(about))
+                        .map(a -> a.path("rule").asText()).toList();
+                assertEquals(List.of("clause_consensus_reached", "clause_consensus_lost"), consensus, "clause " + (round + 1));
+            }
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    private static void atOnce(java.util.concurrent.ExecutorService pool, Runnable first, Runnable second) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        var a = pool.submit(() -> {
+            start.await();
+            first.run();
+            return null;
+        });
+        var b = pool.submit(() -> {
+            start.await();
+            second.run();
+            return null;
+        });
+        a.get();
+        b.get();
+    }
+
+    @Test
     void proposalAndMeetingRules() {
         UUID proposal = proposal("U.S. peace proposal", "tabled");
         proposalStatus(proposal, "under_negotiation");

@@ -11,7 +11,6 @@ import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
 import org.parley.negotiation.model.ParticipantRole;
-import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.service.AlertRules;
@@ -78,16 +77,26 @@ public class AlertFactsRepository implements AlertRules.Facts {
         return negotiation.parties.stream().filter(p -> p.role == ParticipantRole.PRINCIPAL).map(p -> p.partyId).sorted().toList();
     }
 
+    /**
+     * Locks the clause row first, so that two transactions changing positions on the same clause are
+     * evaluated one after the other: the second then reads what the first committed (PostgreSQL's read
+     * committed takes a new snapshot per statement). Without it, two principals accepting at once would
+     * each see the other's old status and no consensus alert would be raised; two leaving at once would
+     * raise two. Statuses are read as values, not entities, so that no stale copy in the session is used.
+     */
     @Override
     public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
         Map<UUID, String> statuses = new HashMap<>();
+        em.createNativeQuery("select id from clause where id = ? for no key update")
+                .setParameter(1, clauseId)
+                .getResultList();
         if (partyIds.isEmpty()) {
             return statuses;
         }
-        em.createQuery("from PartyPosition p where p.clauseId = :clause and p.partyId in :parties", PartyPosition.class)
+        em.createQuery("select p.partyId, p.status from PartyPosition p where p.clauseId = :clause and p.partyId in :parties", Object[].class)
                 .setParameter("clause", clauseId).setParameter("parties", partyIds)
                 .getResultList()
-                .forEach(p -> statuses.put(p.partyId, p.status.name().toLowerCase(java.util.Locale.ROOT)));
+                .forEach(row -> statuses.put((UUID) row[0], ((Enum<?>) row[1]).name().toLowerCase(java.util.Locale.ROOT)));
         return statuses;
     }
 
