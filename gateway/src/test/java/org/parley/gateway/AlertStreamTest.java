@@ -145,6 +145,15 @@ class AlertStreamTest {
     }
 
     @Test
+    void anIdleStreamGetsKeepAliveComments() throws Exception {
+        try (AlertStreamTestClient idle = AlertStreamTestClient.connect(uri("?negotiation=" + UUID.randomUUID()), null)) {
+            idle.awaitComment("keep-alive", WAIT);
+            idle.awaitComment("keep-alive", WAIT);
+            assertFalse(idle.ended());
+        }
+    }
+
+    @Test
     void badFiltersAndPositionsAreProblems() {
         given().queryParam("severity", "urgent").when().get(stream)
                 .then().statusCode(400).contentType("application/problem+json")
