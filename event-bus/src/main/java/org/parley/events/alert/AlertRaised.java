@@ -13,10 +13,10 @@ import java.util.UUID;
 public record AlertRaised(
         UUID alertId,
         UUID negotiationId,
-        @JsonPropertyDescription("The rule that fired, e.g. clause_rejected, clause_consensus, proposal_status, "
-                + "meeting_scheduled, envoy_appointed, civilian_casualties.")
+        @JsonPropertyDescription("The rule that fired, e.g. position_rejected, clause_consensus_reached, "
+                + "proposal_status_changed, meeting_held, envoy_replaced, civilians_killed; docs/alerts.md lists them all.")
         String rule,
-        @JsonPropertyDescription("How urgent, e.g. info, warning or critical; negotiation-service owns the scale.")
+        @JsonPropertyDescription("How urgent: info, notice, warning or critical, lowest first (AlertSeverity).")
         String severity,
         @JsonPropertyDescription("One line, for a notification.")
         String summary,

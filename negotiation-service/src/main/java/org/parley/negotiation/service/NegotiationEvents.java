@@ -59,6 +59,9 @@ public class NegotiationEvents {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AlertService alerts;
+
     private Outbox outbox;
 
     @PostConstruct
@@ -121,7 +124,8 @@ public class NegotiationEvents {
         Session session = em.unwrap(Session.class);
         // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
         session.flush();
-        session.doWork(connection -> outbox.append(connection, event));
+        UUID eventId = session.doReturningWork(connection -> outbox.append(connection, event));
+        alerts.raiseFor(event, eventId.toString());
     }
 
     private static NegotiationData data(Negotiation n) {

@@ -62,6 +62,9 @@ public class PartyCopy {
     @Inject
     EntityManager em;
 
+    @Inject
+    AlertService alerts;
+
     /** Called by the consumer thread; returns once the effect (or the decision to skip) is committed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(ReceivedEvent event) {
@@ -72,6 +75,7 @@ public class PartyCopy {
             }
             if (event.payload() instanceof PartyEvent party) {
                 apply(connection, party, event.time());
+                alerts.raiseFor(party, event.id());
             }
         });
     }

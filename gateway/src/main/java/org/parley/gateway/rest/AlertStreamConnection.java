@@ -1,0 +1,121 @@
+package org.parley.gateway.rest;
+
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import org.parley.gateway.service.AlertStreamEntry;
+import org.parley.gateway.service.AlertStreamHub;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One client of the live alert stream. Alerts arrive from the Kafka consumer's thread into a bounded
+ * queue ({@link #offer}); they are written on the connection's own event loop, only as fast as the socket
+ * takes them. A client that lets its queue fill up is disconnected, so that it holds up nobody else.
+ */
+final class AlertStreamConnection implements AlertStreamHub.Subscriber {
+
+    private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
+
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+    private final Context context;
+    private final ArrayBlockingQueue<AlertStreamEntry> queue;
+    private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+    private final Runnable onClose;
+    /** Alerts the client missed while disconnected, written before anything from the queue. Event loop only. */
+    private Iterator<AlertStreamEntry> missed = Collections.emptyIterator();
+    private volatile boolean closed;
+
+    AlertStreamConnection(HttpServerRequest request, Context context, int queueSize, Runnable onClose) {
+        this.request = request;
+        this.response = request.response();
+        this.context = context;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.onClose = onClose;
+    }
+
+    /** Sends the headers and the preamble, then what the client missed; on the event loop. */
+    void start(String preamble, List<AlertStreamEntry> missedEntries) {
+        response.closeHandler(nothing -> closed());
+        response.exceptionHandler(failure -> closed());
+        response.write(Buffer.buffer(preamble));
+        missed = missedEntries.iterator();
+        pump();
+    }
+
+    @Override
+    public boolean offer(AlertStreamEntry entry) {
+        if (closed) {
+            return true;
+        }
+        if (!queue.offer(entry)) {
+            return false;
+        }
+        schedulePump();
+        return true;
+    }
+
+    @Override
+    public void overflow() {
+        context.runOnContext(nothing -> {
+            // Whatever is still buffered for it is lost with the connection; the client resumes with its Last-Event-ID.
+            closed();
+            request.connection().close();
+        });
+    }
+
+    /** A comment line, so that proxies and browsers see the stream is alive; skipped while alerts are waiting anyway. */
+    void keepAlive() {
+        context.runOnContext(nothing -> {
+            if (!closed && !response.writeQueueFull() && queue.isEmpty() && !missed.hasNext()) {
+                response.write(KEEP_ALIVE);
+            }
+        });
+    }
+
+    /** Ends the stream cleanly, e.g. when the gateway stops. */
+    void end() {
+        context.runOnContext(nothing -> {
+            if (!closed) {
+                closed();
+                response.end();
+            }
+        });
+    }
+
+    private void schedulePump() {
+        if (pumpScheduled.compareAndSet(false, true)) {
+            context.runOnContext(nothing -> pump());
+        }
+    }
+
+    /** Writes until the queue is empty or the socket is full; then continues when the socket drains. */
+    private void pump() {
+        pumpScheduled.set(false);
+        while (!closed) {
+            if (response.writeQueueFull()) {
+                response.drainHandler(nothing -> pump());
+                return;
+            }
+            AlertStreamEntry next = missed.hasNext() ? missed.next() : queue.poll();
+            if (next == null) {
+                return;
+            }
+            response.write(Buffer.buffer(next.frame()));
+        }
+    }
+
+    private void closed() {
+        if (!closed) {
+            closed = true;
+            queue.clear();
+            onClose.run();
+        }
+    }
+}

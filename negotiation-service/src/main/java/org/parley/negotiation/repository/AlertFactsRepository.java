@@ -1,0 +1,128 @@
+package org.parley.negotiation.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.parley.events.party.EnvoyData;
+import org.parley.negotiation.model.Clause;
+import org.parley.negotiation.model.KnownEnvoy;
+import org.parley.negotiation.model.KnownParty;
+import org.parley.negotiation.model.Meeting;
+import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.NegotiationStatus;
+import org.parley.negotiation.model.ParticipantRole;
+import org.parley.negotiation.model.Place;
+import org.parley.negotiation.model.Proposal;
+import org.parley.negotiation.service.AlertRules;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the alert rules look up, read in the caller's transaction: the change that is being written is
+ * part of what they see (queries flush it first).
+ */
+@ApplicationScoped
+public class AlertFactsRepository implements AlertRules.Facts {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String partyName(UUID partyId) {
+        KnownParty party = partyId == null ? null : em.find(KnownParty.class, partyId);
+        return party == null ? "an unknown party" : party.name;
+    }
+
+    @Override
+    public Optional<AlertRules.ProposalFacts> proposal(UUID proposalId) {
+        return Optional.ofNullable(proposalId == null ? null : em.find(Proposal.class, proposalId))
+                .map(p -> new AlertRules.ProposalFacts(p.title, p.documentVersion, p.sponsorPartyId));
+    }
+
+    @Override
+    public Optional<AlertRules.ClauseFacts> clause(UUID clauseId) {
+        return Optional.ofNullable(clauseId == null ? null : em.find(Clause.class, clauseId))
+                .map(c -> new AlertRules.ClauseFacts(c.proposalId, c.label, c.heading));
+    }
+
+    @Override
+    public Optional<AlertRules.MeetingFacts> meeting(UUID meetingId) {
+        return Optional.ofNullable(meetingId == null ? null : em.find(Meeting.class, meetingId))
+                .map(m -> new AlertRules.MeetingFacts(m.title, m.startsAt, place(m.location), m.partyIds.stream().sorted().toList()));
+    }
+
+    private static String place(Place place) {
+        if (place == null) {
+            return null;
+        }
+        String where = Stream.of(place.venue, place.city).filter(Objects::nonNull).filter(s -> !s.isBlank()).collect(Collectors.joining(", "));
+        return where.isEmpty() ? place.country : where;
+    }
+
+    @Override
+    public List<UUID> principals(UUID negotiationId) {
+        Negotiation negotiation = em.find(Negotiation.class, negotiationId);
+        if (negotiation == null) {
+            return List.of();
+        }
+        return negotiation.parties.stream().filter(p -> p.role == ParticipantRole.PRINCIPAL).map(p -> p.partyId).sorted().toList();
+    }
+
+    /**
+     * Locks the clause row first, so that two transactions changing positions on the same clause are
+     * evaluated one after the other: the second then reads what the first committed (PostgreSQL's read
+     * committed takes a new snapshot per statement). Without it, two principals accepting at once would
+     * each see the other's old status and no consensus alert would be raised; two leaving at once would
+     * raise two. Statuses are read as values, not entities, so that no stale copy in the session is used.
+     */
+    @Override
+    public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
+        Map<UUID, String> statuses = new HashMap<>();
+        em.createNativeQuery("select id from clause where id = ? for no key update")
+                .setParameter(1, clauseId)
+                .getResultList();
+        if (partyIds.isEmpty()) {
+            return statuses;
+        }
+        em.createQuery("select p.partyId, p.status from PartyPosition p where p.clauseId = :clause and p.partyId in :parties", Object[].class)
+                .setParameter("clause", clauseId).setParameter("parties", partyIds)
+                .getResultList()
+                .forEach(row -> statuses.put((UUID) row[0], ((Enum<?>) row[1]).name().toLowerCase(java.util.Locale.ROOT)));
+        return statuses;
+    }
+
+    @Override
+    public List<UUID> ongoingNegotiationsOf(UUID partyId) {
+        return em.createQuery("select n.id from Negotiation n join n.parties p where p.partyId = :party and n.status in :ongoing order by n.id", UUID.class)
+                .setParameter("party", partyId)
+                .setParameter("ongoing", List.of(NegotiationStatus.ACTIVE, NegotiationStatus.STALLED))
+                .getResultList();
+    }
+
+    @Override
+    public Optional<AlertRules.EnvoyFacts> predecessor(EnvoyData appointed) {
+        if (appointed.role() == null) {
+            return Optional.empty();
+        }
+        LocalDate from = appointed.mandateFrom() != null ? appointed.mandateFrom() : LocalDate.ofInstant(appointed.updatedAt(), java.time.ZoneOffset.UTC);
+        return em.createQuery("from KnownEnvoy e where e.partyId = :party and e.role = :role and e.id <> :id "
+                        + "and e.mandateTo is not null and e.mandateTo <= :from order by e.mandateTo desc, e.id", KnownEnvoy.class)
+                .setParameter("party", appointed.partyId())
+                .setParameter("role", appointed.role())
+                .setParameter("id", appointed.id())
+                .setParameter("from", from)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(e -> new AlertRules.EnvoyFacts(e.id, e.fullName));
+    }
+}

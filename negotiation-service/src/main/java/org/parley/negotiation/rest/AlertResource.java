@@ -1,0 +1,85 @@
+package org.parley.negotiation.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.ApiException;
+import org.parley.api.Page;
+import org.parley.api.Preconditions;
+import org.parley.api.Problem;
+import org.parley.events.alert.AlertSeverity;
+import org.parley.negotiation.mapping.AlertMapper;
+import org.parley.negotiation.model.Alert;
+import org.parley.negotiation.repository.AlertRepository;
+import org.parley.negotiation.service.AlertRules;
+import org.parley.negotiation.service.AlertService;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
+
+/** The alert history. Alerts are raised by the service itself, so there is nothing to create or change here. */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts", description = "What a policy desk wants to be told: rejections, consensus, proposal and meeting changes, envoys, civilian casualties")
+public class AlertResource {
+
+    @Inject
+    AlertService alerts;
+
+    @GET
+    @Operation(operationId = "listAlerts", summary = "List alerts by negotiation, party, minimum severity, rule and time, newest first")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<AlertView> list(
+            @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
+            @Parameter(description = "Party id (alerts about that party)") @QueryParam("party") String party,
+            @Parameter(description = "Minimum severity: info, notice, warning or critical (warning gives warning and critical)") @QueryParam("severity") String severity,
+            @Parameter(description = "Rule name, e.g. position_rejected; see docs/alerts.md") @QueryParam("rule") String rule,
+            @Parameter(description = "Alerts about changes that happened at or after this instant (or date)") @QueryParam("since") String since,
+            @Parameter(description = "Alerts raised after this instant (ISO-8601, UTC); alerts never change") @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "occurredAt, raisedAt or severity; prefix - for descending") @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Short minimum = null;
+        if (severity != null && !severity.isBlank()) {
+            minimum = AlertSeverity.ofWireName(severity.strip())
+                    .map(s -> (short) s.ordinal())
+                    .orElseThrow(() -> ApiException.badRequest("Query parameter 'severity' has an invalid value '" + severity
+                            + "'; allowed: " + AlertSeverity.allowed()));
+        }
+        String ruleName = rule == null || rule.isBlank() ? null : rule.strip();
+        if (ruleName != null && AlertRules.rule(ruleName).isEmpty()) {
+            throw ApiException.badRequest("Query parameter 'rule' has an invalid value '" + rule + "'; allowed: "
+                    + AlertRules.RULES.stream().map(AlertRules.Rule::name).collect(Collectors.joining(", ")));
+        }
+        AlertRepository.Filter filter = new AlertRepository.Filter(Params.uuid("negotiation", negotiation), Params.uuid("party", party),
+                minimum, ruleName, Params.instant("since", since), Params.instant("updated_since", updatedSince));
+        return alerts.list(filter, sort, page, size).map(AlertMapper::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getAlert", summary = "Read an alert")
+    @APIResponse(responseCode = "200", description = "The alert, with its ETag", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Alert alert = alerts.get(id);
+        return Response.ok(AlertMapper.view(alert)).tag(Preconditions.etag(alert.version)).build();
+    }
+}
