@@ -319,7 +319,7 @@ public final class AlertRules {
             return Optional.empty();
         }
         Optional<MeetingFacts> meeting = facts.meeting(meetingId);
-        String details = meeting.map(m -> m.title() + " (" + Stream.of(DAY.format(m.startsAt()), m.place())
+        String details = meeting.map(m -> m.title() + " (" + Stream.of(m.startsAt() == null ? null : DAY.format(m.startsAt()), m.place())
                 .filter(Objects::nonNull).collect(Collectors.joining(", ")) + ")").orElse("a meeting");
         return Firing.of(negotiationId, "Meeting " + enteredStatus + ": " + details,
                 meeting.map(MeetingFacts::partyIds).orElse(List.of()), List.of(new Cause("meeting", meetingId)), at);
