@@ -1,23 +1,16 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.UUID;
 
 @Entity
 @Table(name = "clause")
-public class Clause extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Clause extends TrackedEntity {
 
     @Column(nullable = false)
     public UUID proposalId;
@@ -39,13 +32,4 @@ public class Clause extends PanacheEntityBase {
     public ClauseTopic topic;
 
     public UUID derivedFromClauseId;
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

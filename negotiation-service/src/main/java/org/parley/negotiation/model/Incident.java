@@ -1,17 +1,13 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "incident")
-public class Incident extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Incident extends TrackedEntity {
 
     /** The talks it frames, if any. */
     public UUID negotiationId;
@@ -99,13 +92,4 @@ public class Incident extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Source> sources = new ArrayList<>();
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -1,6 +1,5 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,10 +7,8 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -24,10 +21,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "meeting")
-public class Meeting extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Meeting extends TrackedEntity {
 
     @Column(nullable = false)
     public UUID negotiationId;
@@ -84,13 +78,4 @@ public class Meeting extends PanacheEntityBase {
     @CollectionTable(name = "meeting_clause", joinColumns = @JoinColumn(name = "meeting_id"))
     @Column(name = "clause_id")
     public Set<UUID> discussedClauseIds = new HashSet<>();
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -1,29 +1,21 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 
 @Entity
 @Table(name = "negotiation")
-public class Negotiation extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Negotiation extends TrackedEntity {
 
     @Column(nullable = false)
     public String title;
@@ -39,13 +31,4 @@ public class Negotiation extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "negotiation_party", joinColumns = @JoinColumn(name = "negotiation_id"))
     public Set<Participation> parties = new HashSet<>();
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

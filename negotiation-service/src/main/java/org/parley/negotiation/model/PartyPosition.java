@@ -1,13 +1,10 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,10 +16,7 @@ import java.util.UUID;
 /** The current stance of one party on one clause, or on a whole proposal when clauseId is null. */
 @Entity
 @Table(name = "party_position")
-public class PartyPosition extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class PartyPosition extends TrackedEntity {
 
     @Column(nullable = false)
     public UUID negotiationId;
@@ -54,15 +48,6 @@ public class PartyPosition extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String recordedBy;
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public boolean onProposal() {
         return clauseId == null;

@@ -1,17 +1,13 @@
 package org.parley.negotiation.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +16,7 @@ import java.util.UUID;
 /** Words an envoy said, verbatim, with where they were reported. */
 @Entity
 @Table(name = "statement")
-public class Statement extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Statement extends TrackedEntity {
 
     @Column(nullable = false)
     public UUID negotiationId;
@@ -55,13 +48,4 @@ public class Statement extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Source> sources = new ArrayList<>();
-
-    @Column(nullable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }
