@@ -1,5 +1,7 @@
 package org.parley.sdk;
 
+import org.parley.devstack.RunningParley;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,5 +1,7 @@
 package org.parley.sdk;
 
+import org.parley.devstack.RunningParley;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;

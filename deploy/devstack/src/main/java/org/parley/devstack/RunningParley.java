@@ -1,9 +1,7 @@
-package org.parley.sdk;
+package org.parley.devstack;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.parley.devstack.ServiceLauncher;
-import org.parley.devstack.SharedDevStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +15,11 @@ import java.util.Map;
 /**
  * The whole of Parley, as a client meets it: the packaged party-service, negotiation-service and gateway,
  * launched on free ports against the shared real Kafka and PostgreSQL, once for all tests of this module.
- * In the full build the three are packaged before this module's tests run.
+ * In the full build the three are packaged before the end-to-end tests run.
  */
 public final class RunningParley implements BeforeAllCallback {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = projectRoot();
 
     private static final class Parley implements ExtensionContext.Store.CloseableResource {
 
@@ -78,9 +76,9 @@ public final class RunningParley implements BeforeAllCallback {
     private static ServiceLauncher.Service service(String name, Map<String, String> environment) {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The SDK's tests run the real Parley, but " + jar + " is missing. Package it first: "
+            throw new IllegalStateException("The end-to-end tests run the real Parley, but " + jar + " is missing. Package it first: "
                     + "./mvnw -B package -DskipTests -pl party-service,negotiation-service,gateway -am "
-                    + "(the full build, ./mvnw -B verify, packages all three before this module's tests run).");
+                    + "(the full build, ./mvnw -B verify, packages all three before the end-to-end tests run).");
         }
         return new ServiceLauncher.Service(name, jar, freePort(), environment);
     }
@@ -89,6 +87,16 @@ public final class RunningParley implements BeforeAllCallback {
         Map<String, String> copy = new java.util.HashMap<>(map);
         copy.put(key, value);
         return Map.copyOf(copy);
+    }
+
+    /** The checkout's root, found from the module a test runs in, wherever that module sits in the tree. */
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("parley"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Not inside a Parley checkout: " + Path.of("").toAbsolutePath());
     }
 
     private static int freePort() {
