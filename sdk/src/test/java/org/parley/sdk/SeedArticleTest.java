@@ -39,14 +39,14 @@ class SeedArticleTest {
 
     @BeforeAll
     static void loadOnce() throws Exception {
-        loader = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()));
+        loader = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()), RunningParley.token("admin"));
         loader.load(ScenarioLoader.bundledSeedArticle());
         countsAfterFirstLoad = counts();
     }
 
     @Test
     void loadingTwiceCreatesNothingNew() throws Exception {
-        ScenarioLoader again = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()));
+        ScenarioLoader again = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()), RunningParley.token("admin"));
         ScenarioLoader.Result second = again.load(ScenarioLoader.bundledSeedArticle());
 
         assertEquals(0, second.created(), "a second load finds everything it would create");
