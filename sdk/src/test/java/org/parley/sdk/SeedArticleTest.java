@@ -113,6 +113,7 @@ class SeedArticleTest {
                 "envoyId", loader.ref("envoy.putin"),
                 "quote", "An unsourced remark"));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + "/api/v1/statements"))
+                .header("Authorization", "Bearer " + RunningParley.token("analyst"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(422, response.statusCode(), response.body());
@@ -154,7 +155,8 @@ class SeedArticleTest {
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + path)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + path))
+                        .header("Authorization", "Bearer " + RunningParley.token("viewer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return JSON.readTree(response.body());
