@@ -7,24 +7,19 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Declares in every service's OpenAPI document what access control adds to each operation, so that no
  * resource has to repeat it: the {@code 401} and {@code 403} problems of every secured operation (its roles
- * are in its security requirement, from {@code @RolesAllowed}), and the optional {@value ChangeAuthor#REASON_HEADER}
- * header of every write.
+ * are in its security requirement, from {@code @RolesAllowed}). The optional {@value ChangeAuthor#REASON_HEADER}
+ * is described with the security scheme rather than as a parameter of every write, which would add an
+ * argument to every write method of the generated SDKs.
  */
 @OpenApiFilter
 public class AccessControlOpenApi implements OASFilter {
-
-    private static final List<PathItem.HttpMethod> WRITES = List.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
-            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -41,22 +36,8 @@ public class AccessControlOpenApi implements OASFilter {
                 responses.addAPIResponse("401", problem("No access token, or one that is expired, not from the trusted issuer or for another audience"));
                 responses.addAPIResponse("403", problem("The token has none of the roles this operation needs (its security requirement lists them)"));
                 operation.setResponses(responses);
-                if (WRITES.contains(entry.getKey()) && !hasReasonHeader(operation)) {
-                    operation.addParameter(OASFactory.createParameter()
-                            .name(ChangeAuthor.REASON_HEADER)
-                            .in(Parameter.In.HEADER)
-                            .required(false)
-                            .description("Why the change is made, for the audit trail (GET /api/v1/audit) and the change's event (ce_changereason); at most "
-                                    + ChangeAuthor.MAX_REASON_LENGTH + " characters")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(ChangeAuthor.MAX_REASON_LENGTH)));
-                }
             }
         }
-    }
-
-    private static boolean hasReasonHeader(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> ChangeAuthor.REASON_HEADER.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
