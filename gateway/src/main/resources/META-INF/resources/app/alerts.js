@@ -27,6 +27,10 @@ export function start(element) {
   mount(panel, h('h2', {id: 'alerts-title'}, 'Live alerts'),
     h('div', {class: 'field inline'}, h('label', {for: filterId}, 'Severity'), filter), status, list);
   auth.onChange(connect);
+  // Close the stream when the page goes away: a browser holds at most six HTTP/1.1 connections to one host,
+  // and a page kept in the back-forward cache would otherwise keep its stream open. Reopen when it comes back.
+  window.addEventListener('pagehide', () => { controller?.abort(); clearTimeout(retryTimer); });
+  window.addEventListener('pageshow', event => { if (event.persisted) connect(); });
   connect();
 }
 

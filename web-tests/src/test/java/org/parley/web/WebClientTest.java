@@ -10,11 +10,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.devstack.RunningParley;
@@ -55,7 +58,7 @@ class WebClientTest {
 
     private static ScenarioLoader seed;
     private static ChromeDriver browser;
-    private static WebDriverWait wait;
+    private static FluentWait<WebDriver> wait;
     private static String gateway;
     /** The bearer token the test's own API calls carry (another desk officer); none without access control. */
     private static Optional<String> token = Optional.empty();
@@ -77,7 +80,8 @@ class WebClientTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("parley-chromium"), "--window-size=1366,900");
         browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, UI);
+        // The page re-renders what it updates, so an element found a moment ago may be gone: look again.
+        wait = new WebDriverWait(browser, UI).ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
 
         JsonNode auth = get("/web/config.json").path("auth");
@@ -234,8 +238,12 @@ class WebClientTest {
     private static void open(String route) {
         browser.get("about:blank");
         browser.get(gateway + "/#" + route);
-        wait.until(driver -> driver.findElements(By.cssSelector("main [role=status]")).isEmpty()
-                && !driver.findElement(By.id("main")).getText().isBlank());
+        try {
+            wait.until(driver -> driver.findElements(By.cssSelector("main [role=status]")).isEmpty()
+                    && !driver.findElement(By.id("main")).getText().isBlank());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The page " + route + " did not finish loading; it shows: " + browser.findElement(By.id("main")).getText(), e);
+        }
     }
 
     private static WebElement cell(String partySlug) {
