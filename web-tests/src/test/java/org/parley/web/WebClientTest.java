@@ -180,7 +180,12 @@ class WebClientTest {
 
     @Test
     void theTimelineListsTheKremlinMeetingWithDayOnlyPrecision() throws Exception {
-        open("/negotiations/" + seed.ref("negotiation.talks"));
+        open("/");
+        WebElement talks = browser.findElement(By.xpath("//main//tr[.//a[text()='U.S.-brokered talks to end the war in Ukraine']]"));
+        assertTrue(talks.getText().contains("active"), talks.getText());
+        assertTrue(talks.getText().contains("Russia (principal), Ukraine (principal), United States (mediator)"), talks.getText());
+        screenshot("negotiations");
+        talks.findElement(By.tagName("a")).click();
         WebElement kremlin = wait.until(driver -> driver.findElements(By.cssSelector(".entry[data-kind=meeting]")).stream()
                 .filter(entry -> entry.getText().contains("Kremlin")).findFirst().orElse(null));
         assertEquals("12 March 2024 (day only)", kremlin.findElement(By.cssSelector(".when")).getText());
