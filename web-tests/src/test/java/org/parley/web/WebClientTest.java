@@ -237,6 +237,41 @@ class WebClientTest {
         }
     }
 
+    @Test
+    void theBoardFiltersClausesAndComparesTwoVersionsThroughClauseLineage() throws Exception {
+        // A two-version proposal of its own, so that the seed's (which has no clauses) stays as the article has it.
+        String v1 = post("/api/v1/proposals", Map.of("negotiationId", seed.ref("negotiation.talks"), "title", "Web test plan",
+                "sponsorPartyId", seed.ref("party.us"), "version", 1, "status", "tabled"));
+        String ceasefire = post("/api/v1/proposals/" + v1 + "/clauses", Map.of("label", "1", "heading", "Ceasefire", "text", "A ceasefire along the line of contact.", "topic", "ceasefire"));
+        String sanctions = post("/api/v1/proposals/" + v1 + "/clauses", Map.of("label", "2", "heading", "Sanctions", "text", "Sanctions are lifted at once.", "topic", "sanctions"));
+        post("/api/v1/proposals/" + v1 + "/clauses", Map.of("label", "3", "heading", "Elections", "text", "Elections within 100 days.", "topic", "elections"));
+        String v2 = post("/api/v1/proposals", Map.of("negotiationId", seed.ref("negotiation.talks"), "title", "Web test plan",
+                "sponsorPartyId", seed.ref("party.us"), "version", 2, "supersedesProposalId", v1, "status", "tabled"));
+        String ceasefire2 = post("/api/v1/proposals/" + v2 + "/clauses", Map.of("label", "1", "heading", "Ceasefire", "text", "A ceasefire along the line of contact.", "topic", "ceasefire", "derivedFromClauseId", ceasefire));
+        post("/api/v1/proposals/" + v2 + "/clauses", Map.of("label", "2", "heading", "Sanctions", "text", "Sanctions are lifted in stages.", "topic", "sanctions", "derivedFromClauseId", sanctions));
+        post("/api/v1/proposals/" + v2 + "/clauses", Map.of("label", "3", "heading", "Reconstruction", "text", "A reconstruction fund.", "topic", "reconstruction"));
+        put("/api/v1/clauses/" + ceasefire2 + "/positions/" + seed.ref("party.ru"), Map.of("status", "rejected", "recordedBy", "desk.elsewhere",
+                "sources", List.of(Map.of("publication", "Parley web test"))));
+
+        open("/proposals/" + v2);
+        WebElement russiaOnCeasefire = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("button.cell[data-clause='" + ceasefire2 + "'][data-party=ru]")));
+        assertEquals("rejected", russiaOnCeasefire.getAttribute("data-status"));
+        assertEquals(4, browser.findElements(By.cssSelector("table.board tbody tr")).size(), "the whole-proposal row and three clauses");
+        browser.findElement(By.id("only-disputed")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("table.board tbody tr")).size() == 2);
+        browser.findElement(By.xpath("//fieldset//label[normalize-space()='Russia']/input")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("button.cell[data-party=ru]")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("table.board tbody")).getText().contains("No clause is contested or rejected by the parties shown"),
+                "without Russia no clause is disputed");
+
+        browser.findElement(By.linkText("Web test plan v1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .summary"), "1 kept, 1 changed, 1 dropped, 1 added"));
+        List<String> changes = browser.findElements(By.cssSelector("table.compare .tag")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("kept", "changed", "added", "dropped"), changes);
+        screenshot("compare");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     /** A fresh page load each time, as a user opening a link would (the same hash again would change nothing). */
@@ -301,6 +336,19 @@ class WebClientTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(body));
         current.headers().firstValue("ETag").filter(etag -> current.statusCode() == 200).ifPresent(etag -> put.header("If-Match", etag));
         HttpResponse<String> response = send(put);
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, path + ": " + response.body());
+    }
+
+    private static String post(String path, Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertEquals(201, response.statusCode(), path + ": " + response.body());
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static void put(String path, Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         assertTrue(response.statusCode() == 200 || response.statusCode() == 201, path + ": " + response.body());
     }
 

@@ -22,8 +22,7 @@ const SHORT = {accepted_with_reservations: 'reservations', undisclosed: 'undiscl
 
 export async function boardView(main, proposalId) {
   const [board, proposal] = await Promise.all([api.get(`/api/v1/proposals/${proposalId}/board`), api.get(`/api/v1/proposals/${proposalId}`)]);
-  const versions = (await api.all('/api/v1/proposals', {negotiation: proposal.negotiationId, sort: 'createdAt'}))
-    .filter(p => p.id !== proposal.id && related(p, proposal));
+  const versions = family(await api.all('/api/v1/proposals', {negotiation: proposal.negotiationId, sort: 'version'}), proposal);
   const shownParties = new Set(board.parties.map(p => p.partyId));
   let onlyDisputed = false;
   const table = h('div', {class: 'board-wrap'});
@@ -43,7 +42,7 @@ export async function boardView(main, proposalId) {
     proposal.summary ? h('p', {}, proposal.summary) : null,
     summaryLine(board.summary),
     versions.length ? h('p', {}, 'Compare with ', versions.map((v, i) => [i ? ', ' : '',
-      h('a', {href: `#/proposals/${v.id}/compare/${proposal.id}`}, `v${v.version}`)])) : null,
+      h('a', {href: `#/proposals/${v.id}/compare/${proposal.id}`}, `${v.title} v${v.version}`)])) : null,
     partyFilter, legend(), table, dialog);
 
   function draw() {
@@ -127,8 +126,19 @@ function cellFor(row, partyId, stances) {
   return {status: 'none'};
 }
 
-function related(a, b) {
-  return a.supersedesProposalId === b.id || b.supersedesProposalId === a.id || a.title === b.title || a.sponsorPartyId === b.sponsorPartyId;
+// The other versions of a proposal: those linked to it, directly or not, by "supersedes".
+function family(proposals, proposal) {
+  const linked = new Set([proposal.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of proposals) {
+      if (!linked.has(p.id) && (linked.has(p.supersedesProposalId) || proposals.some(q => q.supersedesProposalId === p.id && linked.has(q.id)))) {
+        linked.add(p.id);
+        grew = true;
+      }
+    }
+  }
+  return proposals.filter(p => p.id !== proposal.id && linked.has(p.id));
 }
 
 function summaryLine(s) {
