@@ -195,6 +195,11 @@ class WebClientTest {
 
         kremlin.findElement(By.xpath(".//button[text()='Sources']")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(kremlin, "Putin Rejects Key Points"));
+        WebElement russiasStand = browser.findElements(By.cssSelector(".entry[data-kind=position_change]")).stream()
+                .filter(entry -> entry.getText().contains("Russia: contested on the whole")).findFirst().orElseThrow();
+        russiasStand.findElement(By.xpath(".//button[text()='Sources']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(russiasStand, "Recorded by Parley seed scenario"));
+        assertTrue(russiasStand.getText().contains("remarks published on March 15, 2024"), russiasStand.getText());
         screenshot("timeline");
     }
 
@@ -270,6 +275,29 @@ class WebClientTest {
         List<String> changes = browser.findElements(By.cssSelector("table.compare .tag")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("kept", "changed", "added", "dropped"), changes);
         screenshot("compare");
+    }
+
+    @Test
+    void aMeetingAndAStatementAreRecordedFromTheNegotiationPage() throws Exception {
+        open("/negotiations/" + seed.ref("negotiation.talks"));
+        browser.findElement(By.xpath("//button[text()='Schedule a meeting']")).click();
+        WebElement meeting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//form[h3='Schedule a meeting']")));
+        meeting.findElement(By.name("title")).sendKeys("Web test: Umerov meets Witkoff in Geneva");
+        meeting.findElement(By.name("city")).sendKeys("Geneva");
+        meeting.findElement(By.name("publication")).sendKeys("Parley web test");
+        meeting.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".entry[data-kind=meeting]")).stream()
+                .anyMatch(entry -> entry.getText().contains("Web test: Umerov meets Witkoff in Geneva")));
+
+        browser.findElement(By.xpath("//button[text()='Add a statement']")).click();
+        WebElement statement = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//form[h3='Add a statement']")));
+        wait.until(driver -> !statement.findElements(By.xpath(".//option[text()='Rustem Umerov']")).isEmpty());
+        new Select(statement.findElement(By.name("envoy"))).selectByVisibleText("Rustem Umerov");
+        statement.findElement(By.name("quote")).sendKeys("A web test quote");
+        statement.findElement(By.name("publication")).sendKeys("Parley web test");
+        statement.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".entry[data-kind=statement]")).stream()
+                .anyMatch(entry -> entry.getText().contains("A web test quote")));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

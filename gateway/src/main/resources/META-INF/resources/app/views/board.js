@@ -22,7 +22,9 @@ const SHORT = {accepted_with_reservations: 'reservations', undisclosed: 'undiscl
 
 export async function boardView(main, proposalId) {
   const [board, proposal] = await Promise.all([api.get(`/api/v1/proposals/${proposalId}/board`), api.get(`/api/v1/proposals/${proposalId}`)]);
-  const versions = family(await api.all('/api/v1/proposals', {negotiation: proposal.negotiationId, sort: 'version'}), proposal);
+  const [proposals, negotiation] = await Promise.all([api.all('/api/v1/proposals', {negotiation: proposal.negotiationId, sort: 'version'}),
+    api.get(`/api/v1/negotiations/${proposal.negotiationId}`)]);
+  const versions = family(proposals, proposal);
   const shownParties = new Set(board.parties.map(p => p.partyId));
   let onlyDisputed = false;
   const table = h('div', {class: 'board-wrap'});
@@ -37,7 +39,7 @@ export async function boardView(main, proposalId) {
       'Only contested or rejected clauses'));
 
   mount(main,
-    h('p', {class: 'crumbs'}, h('a', {href: '#/'}, 'Negotiations'), ' › ', h('a', {href: `#/negotiations/${board.negotiationId}`}, 'Negotiation')),
+    h('p', {class: 'crumbs'}, h('a', {href: '#/'}, 'Negotiations'), ' › ', h('a', {href: `#/negotiations/${board.negotiationId}`}, negotiation.title)),
     h('h1', {}, `${board.title} v${proposal.version}`, ' ', h('span', {class: `status status-${board.status}`}, label(board.status))),
     proposal.summary ? h('p', {}, proposal.summary) : null,
     summaryLine(board.summary),
@@ -98,6 +100,8 @@ export async function boardView(main, proposalId) {
     const form = auth.can('analyst') ? await positionForm(base, () => api.find(base), async () => {
       dialog.close();
       await reload();
+      // The board was drawn again: give keyboard focus back to the cell the user opened.
+      table.querySelector(`button[data-party="${party.slug}"][data-clause="${row ? row.clauseId : 'proposal'}"]`)?.focus();
     }) : h('p', {class: 'muted'}, 'Recording positions needs the analyst role.');
     mount(body, history.length ? h('ol', {class: 'changes', reversed: true}, history.slice().reverse().map(change => h('li', {},
       h('p', {}, h('strong', {}, change.previousStatus ? `${label(change.previousStatus)} → ${label(change.status)}` : label(change.status)),

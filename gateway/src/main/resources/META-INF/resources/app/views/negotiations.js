@@ -72,9 +72,11 @@ function timelineEntry(entry, resource) {
     detail.hidden = !open;
     if (open && !detail.childElementCount) {
       try {
-        const full = resource || await api.get(entry.link);
-        mount(detail, full.sources ? sourcesList(full.sources) : h('p', {class: 'muted'}, 'Sources are on the position history of the board.'),
-          entryLink(entry));
+        let full = resource || await api.get(entry.link, entry.kind === 'position_change' ? {size: 200} : undefined);
+        // A position change links to the position's history; its entry there is the one with this sequence number.
+        if (full.items) full = full.items.find(change => String(change.sequence) === entry.id) || {};
+        mount(detail, full.recordedBy ? h('p', {}, `Recorded by ${full.recordedBy}`, full.note ? ` — ${full.note}` : '') : null,
+          sourcesList(full.sources), entryLink(entry));
       } catch (e) {
         mount(detail, h('p', {class: 'error'}, api.explain(e)));
       }
@@ -90,5 +92,5 @@ function timelineEntry(entry, resource) {
 function entryLink(entry) {
   const [, kind, id] = entry.link.match(/\/api\/v1\/(\w+)\/([\w-]+)/) || [];
   const page = {meetings: 'meetings', incidents: 'incidents', proposals: 'proposals'}[kind];
-  return page ? h('a', {href: `#/${page}/${id}`}, 'Open') : null;
+  return page ? h('a', {href: `#/${page}/${id}`}, kind === 'proposals' ? 'Open the board' : 'Open') : null;
 }
