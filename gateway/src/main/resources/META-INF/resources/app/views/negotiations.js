@@ -15,7 +15,7 @@ export async function negotiationsView(main) {
       h('tbody', {}, negotiations.map(n => h('tr', {},
         h('td', {}, h('a', {href: `#/negotiations/${n.id}`}, n.title)),
         h('td', {}, h('span', {class: `status status-${n.status}`}, label(n.status))),
-        h('td', {}, n.parties.map(p => `${names.get(p.partyId) || 'unknown party'} (${p.role})`).join(', '))))))
+        h('td', {}, partiesLine(n.parties, names))))))
       : h('p', {}, 'No negotiation is recorded yet.'));
 }
 
@@ -31,7 +31,7 @@ export async function negotiationView(main, id) {
     h('h1', {}, negotiation.title),
     h('p', {}, h('span', {class: `status status-${negotiation.status}`}, label(negotiation.status)),
       negotiation.startedOn ? ` since ${day(negotiation.startedOn)}` : '',
-      ' · ', negotiation.parties.map(p => `${names.get(p.partyId) || 'unknown party'} (${p.role})`).join(', ')),
+      ' · ', partiesLine(negotiation.parties, names)),
     h('section', {'aria-labelledby': 'proposals-title'}, h('h2', {id: 'proposals-title'}, 'Proposals'),
       proposals.length ? h('ul', {class: 'plain'}, proposals.map(p => h('li', {},
         h('a', {href: `#/proposals/${p.id}`}, `${p.title} v${p.version}`), ` — ${label(p.status)}, tabled by ${names.get(p.sponsorPartyId) || 'unknown'}`)))
@@ -58,6 +58,15 @@ export async function negotiationView(main, id) {
     mount(entries, page.items.map((entry, i) => timelineEntry(entry, reported[i])));
   }
   await loadTimeline();
+}
+
+const ROLES = ['principal', 'mediator', 'observer'];
+
+// Principals first, then mediators and observers, each by name: the same order on every page.
+function partiesLine(parties, names) {
+  const name = p => names.get(p.partyId) || 'unknown party';
+  return parties.slice().sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || name(a).localeCompare(name(b)))
+    .map(p => `${name(p)} (${p.role})`).join(', ');
 }
 
 function asReported(resource) {
