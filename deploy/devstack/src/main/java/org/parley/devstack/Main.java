@@ -113,6 +113,7 @@ public final class Main {
             seed(issuer);
             System.out.println();
             System.out.println("Parley is ready.");
+            System.out.println("  Web client        http://localhost:8080/");
             System.out.println("  API (gateway)     http://localhost:8080/api/v1");
             System.out.println("  OpenAPI           http://localhost:8080/openapi");
             System.out.println("  Swagger UI        http://localhost:8080/q/swagger-ui");
