@@ -56,6 +56,8 @@ class WebClientTest {
     private static final Duration THROUGH_KAFKA = Duration.ofSeconds(60);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** The seed is loaded with an admin dev token; every fact records the token's subject, not a client-chosen name. */
+    private static final String SEED_SUBJECT = "dev-admin";
     private static ScenarioLoader seed;
     private static ChromeDriver browser;
     private static FluentWait<WebDriver> wait;
@@ -66,7 +68,7 @@ class WebClientTest {
     @BeforeAll
     static void seedAndOpenBrowser() throws Exception {
         gateway = RunningParley.gatewayUrl();
-        seed = new ScenarioLoader(URI.create(gateway));
+        seed = new ScenarioLoader(URI.create(gateway), RunningParley.token("admin"));
         seed.load(ScenarioLoader.bundledSeedArticle());
 
         ChromeDriverService driver = new ChromeDriverService.Builder()
@@ -108,7 +110,7 @@ class WebClientTest {
 
         russia.click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.history")));
-        wait.until(ExpectedConditions.textToBePresentInElement(dialog, "recorded by Parley seed scenario"));
+        wait.until(ExpectedConditions.textToBePresentInElement(dialog, "recorded by " + SEED_SUBJECT));
         assertTrue(dialog.getText().contains("Putin Rejects Key Points"), "the history shows each change's source: " + dialog.getText());
         screenshot("board-history");
         dialog.findElement(By.xpath(".//button[text()='Close']")).click();
@@ -198,7 +200,7 @@ class WebClientTest {
         WebElement russiasStand = browser.findElements(By.cssSelector(".entry[data-kind=position_change]")).stream()
                 .filter(entry -> entry.getText().contains("Russia: contested on the whole")).findFirst().orElseThrow();
         russiasStand.findElement(By.xpath(".//button[text()='Sources']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElement(russiasStand, "Recorded by Parley seed scenario"));
+        wait.until(ExpectedConditions.textToBePresentInElement(russiasStand, "Recorded by " + SEED_SUBJECT));
         assertTrue(russiasStand.getText().contains("remarks published on March 15, 2024"), russiasStand.getText());
         screenshot("timeline");
     }
