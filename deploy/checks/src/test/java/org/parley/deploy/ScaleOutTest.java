@@ -88,7 +88,10 @@ class ScaleOutTest {
         ServiceLauncher.Service negotiationB = service("negotiation-service", "negotiation-service-b", serviceEnvironment("negotiation"));
         ServiceLauncher.Service gatewayA = service("gateway", "gateway-a", gatewayEnvironment(party, negotiationA));
         ServiceLauncher.Service gatewayB = service("gateway", "gateway-b", gatewayEnvironment(party, negotiationB));
-        launcher.startAll(List.of(party, negotiationA, negotiationB, gatewayA, gatewayB));
+        // The services first, then the gateways: five JVMs starting at once on a busy two-core machine can
+        // take longer than the launcher waits for one.
+        launcher.startAll(List.of(party, negotiationA, negotiationB));
+        launcher.startAll(List.of(gatewayA, gatewayB));
         gateways = List.of(gatewayA.url(), gatewayB.url());
         gateways.forEach(g -> streams.add(AlertStream.open(g)));
     }
