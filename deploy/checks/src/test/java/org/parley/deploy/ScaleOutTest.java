@@ -187,7 +187,7 @@ class ScaleOutTest {
     private static JsonNode send(int via, String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateways.get(via) + path))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(90))
                     .header("Accept", "application/json");
             if (body != null) {
                 request.header("Content-Type", "application/json")
@@ -407,7 +407,11 @@ class ScaleOutTest {
         return Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                 "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url(),
-                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url());
+                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url(),
+                // Five JVMs on a shared build machine answer their first requests slowly; a 504 would say
+                // nothing about scaling out.
+                "PARLEY_GATEWAY_PARTY_SERVICE_TIMEOUT", "60s",
+                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_TIMEOUT", "60s");
     }
 
     private static ServiceLauncher.Service service(String module, String instance, Map<String, String> environment) {
