@@ -9,6 +9,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -29,6 +31,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return problem(e.status(), e.kind(), e.title(), e.getMessage(), uri, List.of());
+    }
+
+    /** No token, or one that does not verify (signature, issuer, audience, expiry): 401, naming the role needed. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
+        boolean tokenSent = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        String detail = (tokenSent ? "The bearer token is not valid here (expired, not signed by the trusted issuer, or for another audience)"
+                : "Send an access token in Authorization: Bearer") + "; this operation needs " + Roles.describe(Roles.allowed(resource));
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, uri, List.of()))
+                .header("WWW-Authenticate", tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer")
+                .build();
+    }
+
+    /** A valid token without a role this operation admits: 403, naming the roles that would do. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        return problem(403, "forbidden", "Forbidden",
+                "Your token's roles do not allow this; it needs " + Roles.describe(Roles.allowed(resource)), uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -26,6 +26,10 @@ import java.util.UUID;
 public final class CloudEventCodec {
 
     public static final String CONTENT_TYPE = "application/json";
+    /** Extension attribute: the authenticated subject who made the change (see {@link Actor}). */
+    public static final String ACTOR = "actor";
+    /** Extension attribute: the reason the client gave for the change ({@code X-Change-Reason}); absent when none. */
+    public static final String CHANGE_REASON = "changereason";
 
     private final URI source;
     private final ObjectMapper mapper;
@@ -46,8 +50,12 @@ public final class CloudEventCodec {
     }
 
     public CloudEvent encode(ParleyEvent event, UUID id, Instant time) {
+        return encode(event, id, time, null);
+    }
+
+    public CloudEvent encode(ParleyEvent event, UUID id, Instant time, Actor actor) {
         Class<? extends ParleyEvent> eventClass = event.getClass();
-        return CloudEventBuilder.v1()
+        return withActor(CloudEventBuilder.v1(), actor == null ? null : actor.subject(), actor == null ? null : actor.reason())
                 .withId(id.toString())
                 .withSource(source)
                 .withType(EventCatalog.typeOf(eventClass))
@@ -57,6 +65,24 @@ public final class CloudEventCodec {
                 .withDataSchema(URI.create(EventCatalog.dataSchemaOf(eventClass)))
                 .withData(data(event))
                 .build();
+    }
+
+    /** Adds the actor extension attributes; an event written without an actor gets none. */
+    static CloudEventBuilder withActor(CloudEventBuilder builder, String subject, String reason) {
+        if (subject != null) {
+            builder.withExtension(ACTOR, subject);
+        }
+        if (reason != null) {
+            builder.withExtension(CHANGE_REASON, reason);
+        }
+        return builder;
+    }
+
+    /** Who made the change an event reports, from its extension attributes; null when it carries none. */
+    public static Actor actorOf(CloudEvent event) {
+        Object subject = event.getExtension(ACTOR);
+        Object reason = event.getExtension(CHANGE_REASON);
+        return subject == null ? null : new Actor(subject.toString(), reason == null ? null : reason.toString());
     }
 
     /**

@@ -184,7 +184,8 @@ public final class EventConsumer implements AutoCloseable {
                 event.getSubject(),
                 event.getTime() == null ? null : event.getTime().toInstant(),
                 record.key(),
-                payload));
+                payload,
+                CloudEventCodec.actorOf(event)));
     }
 
     private void commit(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> handled) {

@@ -29,8 +29,9 @@ public final class Outbox {
     // one per transaction, so a transaction that appends many events wakes the relays once.
     private static final String APPEND = """
             WITH appended AS (
-                INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?)
+                INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
+                                          actor, change_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)
                 RETURNING 1)
             SELECT pg_notify('%s', '') FROM appended""".formatted(CHANNEL);
 
@@ -52,6 +53,15 @@ public final class Outbox {
      *                               published whether or not the change it reports commits
      */
     public UUID append(Connection connection, ParleyEvent event) {
+        return append(connection, event, null);
+    }
+
+    /**
+     * Adds the event to the caller's transaction, with who made the change and why (see {@link Actor}).
+     *
+     * @param actor null for an event without an actor, which consumers must then treat as anonymous
+     */
+    public UUID append(Connection connection, ParleyEvent event, Actor actor) {
         Class<? extends ParleyEvent> eventClass = event.getClass();
         UUID id = UUID.randomUUID();
         // PostgreSQL keeps microseconds; truncating here makes the published time equal the stored one.
@@ -71,6 +81,8 @@ public final class Outbox {
                 append.setString(7, EventCatalog.dataSchemaOf(eventClass));
                 append.setString(8, new String(codec.data(event), StandardCharsets.UTF_8));
                 append.setObject(9, createdAt.atOffset(ZoneOffset.UTC));
+                append.setString(10, actor == null ? null : actor.subject());
+                append.setString(11, actor == null ? null : actor.reason());
                 append.executeQuery().close();
             }
         } catch (SQLException e) {

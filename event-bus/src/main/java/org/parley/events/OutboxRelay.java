@@ -76,7 +76,8 @@ public final class OutboxRelay implements AutoCloseable {
             SELECT bucket FROM generate_series(0, %d) AS bucket
             WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
     private static final String CLAIM = """
-            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
+                   actor, change_reason
             FROM event_outbox
             WHERE sent_at IS NULL AND key_bucket = ANY (?)
             ORDER BY sequence
@@ -381,7 +382,9 @@ public final class OutboxRelay implements AutoCloseable {
                             result.getString(7),
                             result.getString(8),
                             result.getString(9),
-                            result.getObject(10, OffsetDateTime.class).toInstant()));
+                            result.getObject(10, OffsetDateTime.class).toInstant(),
+                            result.getString(11),
+                            result.getString(12)));
                 }
             }
         }
@@ -643,10 +646,10 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private record Row(long sequence, String id, String topic, String key, String type, String source, String subject,
-                       String dataSchema, String payload, Instant createdAt) {
+                       String dataSchema, String payload, Instant createdAt, String actor, String changeReason) {
 
         CloudEvent toCloudEvent() {
-            return CloudEventBuilder.v1()
+            return CloudEventCodec.withActor(CloudEventBuilder.v1(), actor, changeReason)
                     .withId(id)
                     .withSource(URI.create(source))
                     .withType(type)

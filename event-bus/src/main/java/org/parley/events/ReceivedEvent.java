@@ -8,7 +8,13 @@ import java.time.Instant;
  * @param id      the CloudEvents id: pass it to {@link Inbox#markApplied}
  * @param key     the Kafka record key (the party or negotiation id)
  * @param payload one of the records in {@link EventCatalog#all()}; switch on its root's sealed type
+ * @param actor   who made the change, from the event's extension attributes; null for an event without them
  */
 public record ReceivedEvent(String id, String type, String source, String subject, Instant time, String key,
-                            ParleyEvent payload) {
+                            ParleyEvent payload, Actor actor) {
+
+    /** An event without an actor. */
+    public ReceivedEvent(String id, String type, String source, String subject, Instant time, String key, ParleyEvent payload) {
+        this(id, type, source, subject, time, key, payload, null);
+    }
 }

@@ -174,6 +174,31 @@ class OutboxRelayTest {
         return new OutboxRelay(TestDatabase.dataSource(), TestKafka.producerConfig(), settings, registry);
     }
 
+    @Test
+    void eachEventCarriesWhoMadeTheChangeAndWhyAsExtensionAttributes() {
+        UUID negotiation = UUID.randomUUID();
+        try (OutboxRelay relay = relay(WOKEN_BY_COMMITS, new SimpleMeterRegistry())) {
+            relay.start();
+            UUID[] ids = new UUID[2];
+            TestDatabase.inTransaction(connection -> {
+                ids[0] = OUTBOX.append(connection, TestEvents.statement(negotiation, "with a reason"), new Actor("alice", "quote corrected"));
+                ids[1] = OUTBOX.append(connection, TestEvents.statement(negotiation, "without"), new Actor("bob", null));
+            });
+            awaitSent(List.of(ids));
+
+            Map<String, CloudEvent> published = TestKafka.readAll(List.of(NEGOTIATIONS), record -> negotiation.toString().equals(record.key()))
+                    .stream().map(ConsumerRecord::value).collect(Collectors.toMap(CloudEvent::getId, event -> event));
+
+            CloudEvent first = published.get(ids[0].toString());
+            assertEquals("alice", first.getExtension(CloudEventCodec.ACTOR));
+            assertEquals("quote corrected", first.getExtension(CloudEventCodec.CHANGE_REASON));
+            assertEquals(new Actor("alice", "quote corrected"), CloudEventCodec.actorOf(first));
+            CloudEvent second = published.get(ids[1].toString());
+            assertEquals(new Actor("bob", null), CloudEventCodec.actorOf(second));
+            assertFalse(second.getExtensionNames().contains(CloudEventCodec.CHANGE_REASON), "no reason, no attribute");
+        }
+    }
+
     static void awaitSent(List<UUID> ids) {
         String[] wanted = ids.stream().map(UUID::toString).toArray(String[]::new);
         Await.until(ids.size() + " outbox rows to be sent", TestKafka.PATIENCE,

@@ -42,7 +42,8 @@ final class AlertStreamTestClient implements AutoCloseable {
     }
 
     static AlertStreamTestClient connect(URI uri, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + org.parley.devstack.SharedDevStack.tokens().token("viewer")).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -24,6 +24,9 @@ public class ParleyServicesResource implements QuarkusTestResourceLifecycleManag
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private ServiceLauncher launcher;
+    /** Where the services listen, for tests that call them directly rather than through the gateway. */
+    static volatile String partyServiceUrl;
+    static volatile String negotiationServiceUrl;
 
     @Override
     public Map<String, String> start() {
@@ -32,6 +35,8 @@ public class ParleyServicesResource implements QuarkusTestResourceLifecycleManag
         ServiceLauncher.Service negotiation = service("negotiation-service", stack.jdbcUrl("negotiation"), stack);
         launcher = new ServiceLauncher(Path.of("target", "services").toAbsolutePath());
         launcher.startAll(List.of(party, negotiation));
+        partyServiceUrl = party.url();
+        negotiationServiceUrl = negotiation.url();
         return Map.of(
                 "parley.gateway.party-service.url", party.url(),
                 "parley.gateway.negotiation-service.url", negotiation.url());
@@ -51,11 +56,13 @@ public class ParleyServicesResource implements QuarkusTestResourceLifecycleManag
                     + "Package the services first: ./mvnw -B package -DskipTests -pl party-service,negotiation-service -am "
                     + "(the full build, ./mvnw -B verify, packages them before the gateway's tests run).");
         }
-        return new ServiceLauncher.Service(name, jar, freePort(), Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(stack.trustEnvironment());
+        environment.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()));
+        return new ServiceLauncher.Service(name, jar, freePort(), environment);
     }
 
     static int freePort() {

@@ -64,9 +64,10 @@ class PartyServiceCopyTest {
             port = socket.getLocalPort();
         }
         launcher = new ServiceLauncher(Path.of("target", "party-service-logs"));
-        ServiceLauncher.Service service = new ServiceLauncher.Service("party-service", JAR, port, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("party"),
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()));
+        Map<String, String> environment = new java.util.HashMap<>(stack.trustEnvironment());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("party"));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        ServiceLauncher.Service service = new ServiceLauncher.Service("party-service", JAR, port, environment);
         launcher.startAll(List.of(service));
         partyService = service.url();
     }

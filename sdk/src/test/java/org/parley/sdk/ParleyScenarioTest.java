@@ -101,6 +101,9 @@ class ParleyScenarioTest {
         client = new ApiClient();
         client.updateBaseUri(RunningParley.gatewayUrl());
         client.setReadTimeout(Duration.ofSeconds(30));
+        // The scenario registers parties and envoys, which takes an admin.
+        String token = RunningParley.token("admin");
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         parties = new PartiesApi(client);
         envoys = new EnvoysApi(client);
         negotiations = new NegotiationsApi(client);

@@ -39,14 +39,14 @@ class SeedArticleTest {
 
     @BeforeAll
     static void loadOnce() throws Exception {
-        loader = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()));
+        loader = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()), RunningParley.token("admin"));
         loader.load(ScenarioLoader.bundledSeedArticle());
         countsAfterFirstLoad = counts();
     }
 
     @Test
     void loadingTwiceCreatesNothingNew() throws Exception {
-        ScenarioLoader again = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()));
+        ScenarioLoader again = new ScenarioLoader(URI.create(RunningParley.gatewayUrl()), RunningParley.token("admin"));
         ScenarioLoader.Result second = again.load(ScenarioLoader.bundledSeedArticle());
 
         assertEquals(0, second.created(), "a second load finds everything it would create");
@@ -113,6 +113,7 @@ class SeedArticleTest {
                 "envoyId", loader.ref("envoy.putin"),
                 "quote", "An unsourced remark"));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + "/api/v1/statements"))
+                .header("Authorization", "Bearer " + RunningParley.token("analyst"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(422, response.statusCode(), response.body());
@@ -154,7 +155,8 @@ class SeedArticleTest {
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + path)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RunningParley.gatewayUrl() + path))
+                        .header("Authorization", "Bearer " + RunningParley.token("viewer")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return JSON.readTree(response.body());

@@ -23,21 +23,27 @@ public final class DevStack implements AutoCloseable {
      * @param dataDir   where Kafka and PostgreSQL keep their data
      * @param ephemeral delete {@code dataDir} on close (tests), or keep it across restarts (the local run)
      */
-    public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, boolean ephemeral) {
+    public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int issuerPort, boolean ephemeral) {
 
         public static final int DEFAULT_KAFKA_PORT = 19092;
         public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
         public static final int DEFAULT_POSTGRES_PORT = 15432;
+        public static final int DEFAULT_ISSUER_PORT = 18080;
+
+        /** Without a chosen issuer port: the issuer takes a free one. */
+        public Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, boolean ephemeral) {
+            this(dataDir, kafkaPort, kafkaControllerPort, postgresPort, Ports.free(), ephemeral);
+        }
 
         /** The local run: fixed, well-known ports and data kept under the user's home. */
         public static Settings local(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT, DEFAULT_POSTGRES_PORT, false);
+            return new Settings(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT, DEFAULT_POSTGRES_PORT, DEFAULT_ISSUER_PORT, false);
         }
 
         /** Tests: free ports and a throw-away directory, so that several test JVMs can run side by side. */
         public static Settings throwaway() {
             try {
-                return new Settings(Files.createTempDirectory("parley-devstack-"), Ports.free(), Ports.free(), Ports.free(), true);
+                return new Settings(Files.createTempDirectory("parley-devstack-"), Ports.free(), Ports.free(), Ports.free(), Ports.free(), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -51,6 +57,7 @@ public final class DevStack implements AutoCloseable {
     private final Settings settings;
     private final KafkaBroker kafka;
     private final Postgres postgres;
+    private DevIssuer issuer;
 
     private DevStack(Settings settings) {
         this.settings = settings;
@@ -60,13 +67,14 @@ public final class DevStack implements AutoCloseable {
         this.postgres = new Postgres(settings.dataDir().resolve("postgres"), binaries, settings.postgresPort());
     }
 
-    /** Starts PostgreSQL, then Kafka; on any failure nothing is left running. */
+    /** Starts PostgreSQL, then Kafka, then the dev token issuer; on any failure nothing is left running. */
     public static DevStack start(Settings settings) {
         DevStack stack = new DevStack(settings);
         try {
             stack.postgres.start();
             DATABASES.forEach(stack.postgres::ensureDatabase);
             stack.kafka.start();
+            stack.issuer = DevIssuer.start(settings.dataDir(), settings.issuerPort());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -84,6 +92,11 @@ public final class DevStack implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
+    }
+
+    /** The dev token issuer: its URL is the {@code iss} of its tokens, its JWKS what services verify with. */
+    public DevIssuer issuer() {
+        return issuer;
     }
 
     public String databaseUser() {
@@ -119,6 +132,9 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
+        if (issuer != null) {
+            issuer.close();
+        }
         try {
             kafka.stop();
         } catch (RuntimeException e) {

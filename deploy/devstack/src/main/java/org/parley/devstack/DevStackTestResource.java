@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The one test resource every service's tests use: a real Kafka and a real PostgreSQL, shared by all
- * tests of the JVM. Pass the service's database with {@code @ResourceArg(name = "database", value = "party")}.
+ * tests of the JVM, and the dev token issuer the service under test trusts. Pass the service's database with {@code @ResourceArg(name = "database", value = "party")}.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,11 +21,13 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         SharedDevStack.Connection stack = SharedDevStack.connection();
         Postgres.ensureDatabase(stack.jdbcUrl("postgres"), database);
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(DevIssuer.trustProperties(stack.issuerUrl()));
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
                 "quarkus.datasource.username", Postgres.USER,
                 "quarkus.datasource.password", "",
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+                "kafka.bootstrap.servers", stack.kafkaBootstrapServers()));
+        return config;
     }
 
     @Override

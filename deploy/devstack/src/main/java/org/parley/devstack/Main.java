@@ -14,13 +14,17 @@ public final class Main {
 
     private static final String USAGE = """
             usage: devstack start|run [options]
-              start                      Kafka and PostgreSQL only
-              run                        Kafka, PostgreSQL, party-service, negotiation-service and the gateway
+                   devstack token ROLE [--issuer-port N]
+              start                      Kafka, PostgreSQL and the dev token issuer only
+              run                        the same, then party-service, negotiation-service and the gateway
+              token ROLE                 prints a 12-hour access token for viewer, analyst or admin from the
+                                         running stack's dev issuer
             options:
               --data-dir DIR             where data is kept across restarts (default ~/.parley/devstack)
               --kafka-port N             default 19092
               --kafka-controller-port N  default 19093
               --postgres-port N          default 15432
+              --issuer-port N            the dev token issuer, default 18080
               --root DIR                 the Parley checkout whose packaged services 'run' launches (default .)
             """;
 
@@ -41,6 +45,10 @@ public final class Main {
     }
 
     private static void run(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            printToken(args);
+            return;
+        }
         if (args.length == 0 || !List.of("start", "run").contains(args[0])) {
             throw new IllegalArgumentException(args.length == 0 ? "no command given" : "unknown command '" + args[0] + "'");
         }
@@ -49,6 +57,7 @@ public final class Main {
         int kafkaPort = DevStack.Settings.DEFAULT_KAFKA_PORT;
         int controllerPort = DevStack.Settings.DEFAULT_KAFKA_CONTROLLER_PORT;
         int postgresPort = DevStack.Settings.DEFAULT_POSTGRES_PORT;
+        int issuerPort = DevStack.Settings.DEFAULT_ISSUER_PORT;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -61,10 +70,11 @@ public final class Main {
                 case "--kafka-port" -> kafkaPort = port(option, value);
                 case "--kafka-controller-port" -> controllerPort = port(option, value);
                 case "--postgres-port" -> postgresPort = port(option, value);
+                case "--issuer-port" -> issuerPort = port(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        DevStack.Settings settings = new DevStack.Settings(dataDir.toAbsolutePath(), kafkaPort, controllerPort, postgresPort, false);
+        DevStack.Settings settings = new DevStack.Settings(dataDir.toAbsolutePath(), kafkaPort, controllerPort, postgresPort, issuerPort, false);
 
         List<AutoCloseable> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -81,23 +91,29 @@ public final class Main {
         for (String database : DevStack.DATABASES) {
             System.out.println("PostgreSQL " + database + ": " + stack.jdbcUrl(database) + " (user " + stack.databaseUser() + ", no password)");
         }
+        DevIssuer issuer = stack.issuer();
+        System.out.println("Dev token issuer: " + issuer.url() + " (JWKS " + issuer.jwksUrl() + ")");
 
         if (args[0].equals("run")) {
             ServiceLauncher launcher = new ServiceLauncher(settings.dataDir().resolve("logs"));
             started.add(launcher);
-            Map<String, String> environment = Map.of(
+            Map<String, String> environment = new java.util.HashMap<>(DevIssuer.trustEnvironment(issuer.url()));
+            environment.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                     "QUARKUS_DATASOURCE_USERNAME", stack.databaseUser(),
-                    "QUARKUS_DATASOURCE_PASSWORD", "");
+                    "QUARKUS_DATASOURCE_PASSWORD", ""));
+            Map<String, String> gatewayEnvironment = new java.util.HashMap<>(environment);
+            gatewayEnvironment.putAll(DevIssuer.webSignInEnvironment(issuer.url()));
             List<ServiceLauncher.Service> services = List.of(
                     service(root, "party-service", 8081, environment, stack.jdbcUrl("party")),
                     service(root, "negotiation-service", 8082, environment, stack.jdbcUrl("negotiation")),
-                    service(root, "gateway", 8080, environment, null));
+                    service(root, "gateway", 8080, gatewayEnvironment, null));
             System.out.println("Starting " + services.stream().map(ServiceLauncher.Service::name).toList() + "...");
             launcher.startAll(services);
-            seed();
+            seed(issuer);
             System.out.println();
             System.out.println("Parley is ready.");
+            System.out.println("  Web client        http://localhost:8080/");
             System.out.println("  API (gateway)     http://localhost:8080/api/v1");
             System.out.println("  OpenAPI           http://localhost:8080/openapi");
             System.out.println("  Swagger UI        http://localhost:8080/q/swagger-ui");
@@ -105,6 +121,11 @@ public final class Main {
                 System.out.printf("  %-18s%s   (health %s/q/health, log %s)%n", service.name(), service.url(), service.url(),
                         launcher.log(service.name()));
             }
+            System.out.println();
+            System.out.println("Every API call needs a token (roles viewer < analyst < admin, 12 hours):");
+            System.out.println("  TOKEN=$(./parley token analyst)");
+            System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/api/v1/negotiations");
+            System.out.println("  (or GET " + issuer.tokenUrl() + "?role=analyst; the web client signs in with it)");
         }
         System.out.println("Press Ctrl-C to stop.");
         try {
@@ -118,15 +139,45 @@ public final class Main {
      * Loads the seed article through the gateway, as any client would. Loading is idempotent, so it runs
      * on every start; a failure is reported and leaves the running services alone for inspection.
      */
-    private static void seed() {
+    private static void seed(DevIssuer issuer) {
         System.out.println("Loading the seed article through the gateway...");
         try {
-            ScenarioLoader.Result result = new ScenarioLoader(java.net.URI.create("http://localhost:8080"))
+            // Parties and envoys are an admin's to register; the seed's writes are recorded as the dev admin's.
+            ScenarioLoader.Result result = new ScenarioLoader(java.net.URI.create("http://localhost:8080"), issuer.tokens().token("admin"))
                     .load(ScenarioLoader.bundledSeedArticle());
             System.out.println("Seed article: " + result.steps() + " steps, " + result.created() + " records created"
                     + (result.created() == 0 ? " (all there already)" : ""));
         } catch (DevStackException e) {
             System.err.println("devstack: the seed article was not fully loaded: " + e.getMessage());
+        }
+    }
+
+    /** {@code token ROLE}: asks the running stack's issuer, as the web client does, so the token is one it serves. */
+    private static void printToken(String[] args) {
+        if (args.length < 2 || !DevTokens.ROLES.contains(args[1])) {
+            throw new IllegalArgumentException("token needs a role: viewer, analyst or admin");
+        }
+        int issuerPort = DevStack.Settings.DEFAULT_ISSUER_PORT;
+        if (args.length == 4 && args[2].equals("--issuer-port")) {
+            issuerPort = port(args[2], args[3]);
+        } else if (args.length != 2) {
+            throw new IllegalArgumentException("token takes a role and optionally --issuer-port N");
+        }
+        String url = DevIssuer.urlFor(issuerPort) + "/token?role=" + args[1];
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new DevStackException("the dev issuer at " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            System.out.println(token.group(1));
+        } catch (java.io.IOException e) {
+            throw new DevStackException("no dev issuer answers at " + url + ": start Parley first with ./parley run (or ./parley devstack)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("interrupted");
         }
     }
 

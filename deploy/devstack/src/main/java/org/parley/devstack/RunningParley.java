@@ -28,14 +28,17 @@ public final class RunningParley implements BeforeAllCallback {
 
         void start() {
             SharedDevStack.Connection stack = SharedDevStack.connection();
-            Map<String, String> common = Map.of(
+            Map<String, String> common = new java.util.HashMap<>(stack.trustEnvironment());
+            common.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "");
+                    "QUARKUS_DATASOURCE_PASSWORD", ""));
             ServiceLauncher.Service party = service("party-service", with(common, "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("party")));
             ServiceLauncher.Service negotiation = service("negotiation-service", with(common, "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("negotiation")));
-            Map<String, String> routes = with(with(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()),
-                    "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url()), "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url());
+            Map<String, String> routes = new java.util.HashMap<>(stack.trustEnvironment());
+            routes.putAll(DevIssuer.webSignInEnvironment(stack.issuerUrl()));
+            routes.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+                    "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url(), "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url()));
             ServiceLauncher.Service gateway = service("gateway", routes);
             // The gateway is ready only once both services are, so it is waited for last.
             launcher.startAll(List.of(party, negotiation, gateway));
@@ -49,6 +52,11 @@ public final class RunningParley implements BeforeAllCallback {
     }
 
     private static volatile String gatewayUrl;
+
+    /** A token for {@code role} (viewer, analyst or admin) from the dev issuer the running Parley trusts. */
+    public static String token(String role) {
+        return SharedDevStack.tokens().token(role);
+    }
 
     /** The gateway's base URL, the only address the tests use. */
     public static String gatewayUrl() {

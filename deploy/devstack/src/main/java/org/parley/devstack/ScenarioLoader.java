@@ -43,13 +43,19 @@ public final class ScenarioLoader {
     private static final Duration EVENTUAL_CONSISTENCY = Duration.ofSeconds(60);
 
     private final URI base;
+    private final String bearerToken;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> refs = new HashMap<>();
     private int created;
 
-    public ScenarioLoader(URI base) {
+    /**
+     * @param base        the gateway's base URL
+     * @param bearerToken an access token with a role that may write what the scenario holds (admin, for parties and envoys)
+     */
+    public ScenarioLoader(URI base, String bearerToken) {
         this.base = base;
+        this.bearerToken = bearerToken;
     }
 
     /** The result of one load: how many resources were created now (0 on a second load). */
@@ -164,6 +170,8 @@ public final class ScenarioLoader {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + bearerToken)
+                    .header("X-Change-Reason", "seed scenario")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             if (body != null) {

@@ -1,5 +1,8 @@
 package org.parley.devstack;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * One stack per JVM, started on first use and closed when the JVM exits, whether the tests passed or not.
  * Quarkus may load this class in more than one class loader (one per application restart), so the
@@ -9,6 +12,8 @@ public final class SharedDevStack {
 
     static final String KAFKA = "parley.devstack.kafka";
     static final String JDBC_BASE = "parley.devstack.jdbc-base";
+    static final String ISSUER = "parley.devstack.issuer";
+    static final String ISSUER_KEY = "parley.devstack.issuer-key";
 
     private static DevStack stack;
 
@@ -26,6 +31,8 @@ public final class SharedDevStack {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-devstack-shutdown"));
             System.setProperty(KAFKA, started.kafkaBootstrapServers());
             System.setProperty(JDBC_BASE, started.jdbcUrl(""));
+            System.setProperty(ISSUER, started.issuer().url());
+            System.setProperty(ISSUER_KEY, DevIssuer.keyFile(started.settings().dataDir()).toString());
         }
         return stack;
     }
@@ -37,12 +44,28 @@ public final class SharedDevStack {
                 get();
             }
         }
-        return new Connection(System.getProperty(KAFKA), System.getProperty(JDBC_BASE));
+        return new Connection(System.getProperty(KAFKA), System.getProperty(JDBC_BASE), System.getProperty(ISSUER),
+                Path.of(System.getProperty(ISSUER_KEY)));
     }
 
-    public record Connection(String kafkaBootstrapServers, String jdbcBase) {
+    /** The shared stack's dev issuer, to sign tokens with in any class loader (see {@link DevTokens}). */
+    public static DevTokens tokens() {
+        Connection stack = connection();
+        return DevTokens.load(stack.issuerKey(), stack.issuerUrl());
+    }
+
+    /**
+     * @param issuerUrl the dev issuer's URL, the {@code iss} of its tokens
+     * @param issuerKey its key pair, so that tests can sign tokens it would not hand out (expired, chosen subject)
+     */
+    public record Connection(String kafkaBootstrapServers, String jdbcBase, String issuerUrl, Path issuerKey) {
         public String jdbcUrl(String database) {
             return jdbcBase + database;
+        }
+
+        /** The environment a launched service needs to trust the dev issuer's tokens. */
+        public Map<String, String> trustEnvironment() {
+            return DevIssuer.trustEnvironment(issuerUrl);
         }
     }
 }

@@ -32,7 +32,7 @@ public record PositionRecorded(
         List<SourceRef> sources,
         @JsonPropertyDescription("When the stance was taken.")
         Instant recordedAt,
-        @JsonPropertyDescription("Who recorded it in Parley.")
+        @JsonPropertyDescription("Who recorded it in Parley: the subject of their access token, as in ce_actor.")
         String recordedBy) implements NegotiationEvent {
 
     @Override

@@ -159,6 +159,11 @@ public final class AsyncApiDocument {
         header(properties, required, "ce_time", "string", "date-time", null, "When the change was committed (appended to the outbox), UTC.");
         header(properties, required, "ce_dataschema", "string", "uri", EventCatalog.dataSchemaOf(eventClass), "This message's payload schema.");
         header(properties, required, "content-type", "string", null, CloudEventCodec.CONTENT_TYPE, "The data content type (datacontenttype).");
+        header(properties, required, "ce_" + CloudEventCodec.ACTOR, "string", null, null,
+                "Extension attribute: who made the change, the subject (sub) of the access token of the request that wrote it; "
+                        + "parley/negotiation-service for alerts, which the service raises itself.");
+        header(properties, null, "ce_" + CloudEventCodec.CHANGE_REASON, "string", null, null,
+                "Extension attribute: why, as the client stated it in the X-Change-Reason header; absent when none was given.");
         return headers;
     }
 
@@ -173,7 +178,9 @@ public final class AsyncApiDocument {
             header.put("const", constant);
         }
         header.put("description", description);
-        required.add(name);
+        if (required != null) {
+            required.add(name);
+        }
     }
 
     private static String publisherOf(Class<? extends ParleyEvent> eventClass) {

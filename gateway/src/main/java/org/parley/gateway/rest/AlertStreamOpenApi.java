@@ -3,6 +3,7 @@ package org.parley.gateway.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.parley.api.Roles;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -30,6 +31,9 @@ public class AlertStreamOpenApi implements OASFilter {
         }
         openAPI.getPaths().addPathItem(AlertStreamRoute.PATH, OASFactory.createPathItem().GET(OASFactory.createOperation()
                 .operationId("streamAlerts")
+                // Checked by security.ApiGuard, as for every path under /api/v1.
+                .addSecurityRequirement(OASFactory.createSecurityRequirement()
+                        .addScheme("bearer", List.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN)))
                 .addTag("Alerts")
                 .summary("Follow alerts live, as Server-Sent Events")
                 .description("""
@@ -53,6 +57,8 @@ public class AlertStreamOpenApi implements OASFilter {
                                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                                                 .examples(List.of("id: 0:15,1:7,2:9\nevent: alert\ndata: {\"alertId\":\"...\",\"severity\":\"warning\",...}\n\n"))))))
                         .addAPIResponse("400", problem("Invalid filter or Last-Event-ID"))
+                        .addAPIResponse("401", problem("No access token, or one that is expired, not from the trusted issuer or for another audience"))
+                        .addAPIResponse("403", problem("The token has none of the roles this operation needs (its security requirement lists them)"))
                         .addAPIResponse("503", problem("The stream is switched off on this gateway")))));
     }
 

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
@@ -37,6 +39,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "What a policy desk wants to be told: rejections, consensus, proposal and meeting changes, envoys, civilian casualties")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class AlertResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -44,6 +46,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clauses", description = "The clauses of proposals, their lineage across versions, and each party's position on them")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class ClauseResource {
 
     private static final String POSITION_EXAMPLE = """
@@ -69,6 +72,7 @@ public class ClauseResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "editClause", summary = "Edit a clause's label, heading, text, topic and lineage")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
@@ -96,6 +100,7 @@ public class ClauseResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "recordClausePosition", summary = "Record where a party stands on a clause")
     @APIResponse(responseCode = "200", description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -39,6 +41,7 @@ import java.util.UUID;
 @Path("/api/v1/incidents")
 @Tag(name = "Incidents", description = "Events on the ground that frame the talks, as reported, each with its sources")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class IncidentResource {
 
     static final String EXAMPLE = """
@@ -63,6 +66,7 @@ public class IncidentResource {
     IncidentService service;
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createIncident", summary = "Record an incident",
             description = "Counts that were not reported stay null (not 0). The attributed party must be known from party-service's events. At least one source is required.")

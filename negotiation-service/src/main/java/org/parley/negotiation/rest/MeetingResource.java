@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -45,6 +47,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Meetings", description = "Where and when envoys meet, and what they discussed")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class MeetingResource {
 
     private static final String EXAMPLE = """
@@ -63,6 +66,7 @@ public class MeetingResource {
     MeetingService meetings;
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting, or record one that was held")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -85,6 +89,7 @@ public class MeetingResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (a status change must be a valid transition)")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
@@ -101,6 +106,7 @@ public class MeetingResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/status")
     @Operation(operationId = "changeMeetingStatus", summary = "Mark a meeting held, cancelled, postponed, or scheduled again")
     @APIResponse(responseCode = "200", description = "Changed (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))

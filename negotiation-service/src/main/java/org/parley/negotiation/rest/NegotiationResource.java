@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -44,6 +46,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Negotiations", description = "Negotiation processes and the parties taking part")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class NegotiationResource {
 
     private static final String EXAMPLE = """
@@ -56,6 +59,7 @@ public class NegotiationResource {
     NegotiationService negotiations;
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "createNegotiation", summary = "Start tracking a negotiation")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -78,6 +82,7 @@ public class NegotiationResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateNegotiation", summary = "Replace a negotiation's title, status, dates and parties")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
@@ -27,6 +29,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Path("/api/v1/positions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Positions", description = "Where each party stands on clauses and proposals")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class PositionResource {
 
     @Inject

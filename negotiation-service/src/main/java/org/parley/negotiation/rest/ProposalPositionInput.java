@@ -1,7 +1,6 @@
 package org.parley.negotiation.rest;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +17,7 @@ public record ProposalPositionInput(
         @Schema(examples = "Certain elements are unacceptable") @Size(max = 5000) String note,
         @Schema(required = true, description = "At least one") @Size(max = 50) List<@NotNull @Valid Source> sources,
         @Schema(description = "When the stance was taken; defaults to now") Instant recordedAt,
-        @Schema(required = true, examples = "desk.moscow") @NotBlank @Size(max = 200) String recordedBy,
+        @Schema(deprecated = true, description = "Ignored: the server records the subject of the caller's access token as recordedBy") @Size(max = 200) String recordedBy,
         @Schema(description = "The clauses the stance is about, when known; leave out when the party did not say which")
         @Size(max = 2000) List<@NotNull UUID> affectedClauseIds) {
 }

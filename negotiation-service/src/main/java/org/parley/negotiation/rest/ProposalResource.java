@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -52,6 +54,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals", description = "Proposals tabled in a negotiation, their clauses, and the board of positions")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class ProposalResource {
 
     private static final String EXAMPLE = """
@@ -78,6 +81,7 @@ public class ProposalResource {
     BoardService board;
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "tableProposal", summary = "Record a proposal tabled in a negotiation (and supersede the version it replaces)")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -101,6 +105,7 @@ public class ProposalResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateProposal", summary = "Edit a proposal's title, sponsor, version, summary and sources")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
@@ -118,6 +123,7 @@ public class ProposalResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/status")
     @Operation(operationId = "changeProposalStatus", summary = "Move a proposal along its lifecycle: draft → tabled → under_negotiation → accepted | rejected | withdrawn; any non-final → superseded")
     @APIResponse(responseCode = "200", description = "Changed (or already there); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
@@ -160,6 +166,7 @@ public class ProposalResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/clauses")
     @Operation(operationId = "addClause", summary = "Add a clause at the end of a proposal")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ClauseView.class)))
@@ -191,6 +198,7 @@ public class ProposalResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/clauses/order")
     @Operation(operationId = "reorderClauses", summary = "Put a proposal's clauses in a new order (If-Match: the proposal's ETag)")
     @APIResponse(responseCode = "200", description = "The clauses in their new order; the proposal's new ETag",
@@ -208,6 +216,7 @@ public class ProposalResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "recordProposalPosition", summary = "Record where a party stands on a whole proposal, the clauses possibly undisclosed")
     @APIResponse(responseCode = "200", description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
 import org.parley.api.Problem;
@@ -36,6 +38,7 @@ import java.util.UUID;
 @Path("/api/v1/statements")
 @Tag(name = "Statements", description = "Quotes by envoys, verbatim, each with its sources")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class StatementResource {
 
     static final String EXAMPLE = """
@@ -53,6 +56,7 @@ public class StatementResource {
     StatementService service;
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createStatement", summary = "Record a quote by an envoy",
             description = "The envoy must be known from party-service's events; the meeting and proposal, when given, must belong to the negotiation. At least one source is required.")

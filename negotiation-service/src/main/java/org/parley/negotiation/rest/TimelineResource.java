@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Problem;
@@ -28,6 +30,7 @@ import java.util.UUID;
 @Path("/api/v1/negotiations/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Timeline", description = "Everything that happened in a negotiation, in time order")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class TimelineResource {
 
     @Inject

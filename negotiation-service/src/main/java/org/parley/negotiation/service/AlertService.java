@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
 import org.parley.events.alert.AlertRaised;
@@ -45,6 +46,8 @@ public class AlertService {
     AlertRepository alerts;
 
     private Outbox outbox;
+    /** Alerts are the service's own conclusions; the change that caused one is in its causes and in the audit trail. */
+    private static final Actor RAISED_BY = Actor.service(SOURCE);
 
     @PostConstruct
     void init() {
@@ -76,7 +79,7 @@ public class AlertService {
             alerts.persist(alert);
             AlertRaised published = new AlertRaised(alert.id, alert.negotiationId, alert.rule, alert.severity, alert.summary,
                     List.copyOf(r.partyIds()), List.copyOf(r.causeEventIds()), alert.occurredAt);
-            em.unwrap(Session.class).doWork(connection -> outbox.append(connection, published));
+            em.unwrap(Session.class).doWork(connection -> outbox.append(connection, published, RAISED_BY));
             raised.add(alert);
         }
         return raised;

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.parley.api.ChangeAuthor;
+import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.negotiation.ClauseAdded;
 import org.parley.events.negotiation.ClauseData;
@@ -61,6 +63,12 @@ public class NegotiationEvents {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    ChangeAuthor author;
+
+    @Inject
+    AuditTrail audit;
 
     private Outbox outbox;
 
@@ -124,7 +132,13 @@ public class NegotiationEvents {
         Session session = em.unwrap(Session.class);
         // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
         session.flush();
-        UUID eventId = session.doReturningWork(connection -> outbox.append(connection, event));
+        // Every write here is a request's: its author is the token's subject, its reason the X-Change-Reason header.
+        Actor actor = new Actor(author.subject(), author.reason());
+        UUID eventId = session.doReturningWork(connection -> {
+            UUID id = outbox.append(connection, event, actor);
+            audit.record(connection, id, event, actor, Clock.now(), SOURCE);
+            return id;
+        });
         alerts.raiseFor(event, eventId.toString());
     }
 

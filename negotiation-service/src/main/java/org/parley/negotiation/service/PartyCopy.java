@@ -65,6 +65,9 @@ public class PartyCopy {
     @Inject
     AlertService alerts;
 
+    @Inject
+    AuditTrail audit;
+
     /** Called by the consumer thread; returns once the effect (or the decision to skip) is committed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(ReceivedEvent event) {
@@ -75,6 +78,9 @@ public class PartyCopy {
             }
             if (event.payload() instanceof PartyEvent party) {
                 apply(connection, party, event.time());
+                // party-service's changes join the one audit trail here, with the actor their event carries.
+                audit.record(connection, AuditTrail.entryId(event.id()), party, event.actor(),
+                        event.time() == null ? Instant.now() : event.time(), event.source());
                 alerts.raiseFor(party, event.id());
             }
         });

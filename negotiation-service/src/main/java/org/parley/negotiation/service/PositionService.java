@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
+import org.parley.api.ChangeAuthor;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Negotiation;
@@ -60,6 +61,10 @@ public class PositionService {
     @Inject
     EntityManager em;
 
+    /** recordedBy is the token's subject: the server's word, never the client's. */
+    @Inject
+    ChangeAuthor author;
+
     @Transactional
     public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, PositionInput input) {
         Clause clause = Clause.findById(clauseId);
@@ -68,7 +73,7 @@ public class PositionService {
         }
         Proposal proposal = proposals.get(clause.proposalId);
         Stance stance = new Stance(input.status(), blankToNull(input.note()), Sources.required(input.sources(), "A position"),
-                input.recordedAt(), input.recordedBy().strip(), null);
+                input.recordedAt(), author.subject(), null);
         PartyPosition current = PartyPosition.find("clauseId = ?1 and partyId = ?2", clauseId, partyId).firstResult();
         return record(proposal, clauseId, partyId, ifMatch, stance, current);
     }
@@ -89,7 +94,7 @@ public class PositionService {
             }
         }
         Stance stance = new Stance(input.status(), blankToNull(input.note()), Sources.required(input.sources(), "A position"),
-                input.recordedAt(), input.recordedBy().strip(), affected);
+                input.recordedAt(), author.subject(), affected);
         PartyPosition current = PartyPosition.find("proposalId = ?1 and partyId = ?2 and clauseId is null", proposalId, partyId).firstResult();
         return record(proposal, null, partyId, ifMatch, stance, current);
     }

@@ -1,5 +1,6 @@
 package org.parley.party.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Problem;
 import org.parley.party.Envoy;
@@ -43,6 +45,7 @@ import java.util.UUID;
 @Path("/api/v1/envoys")
 @Tag(name = "Envoys", description = "The people who act or speak for parties, and their mandates")
 @Produces(Http.JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class EnvoyResource {
 
     static final String EXAMPLE = """
@@ -55,6 +58,7 @@ public class EnvoyResource {
     EnvoyService service;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(Http.JSON)
     @Operation(operationId = "createEnvoy", summary = "Appoint an envoy",
             description = "Records an envoy of an existing party and emits org.parley.envoy.appointed.v1 on parley.parties.v1.")
@@ -108,6 +112,7 @@ public class EnvoyResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Consumes(Http.JSON)
     @Operation(operationId = "updateEnvoy", summary = "Replace an envoy",
@@ -139,6 +144,7 @@ public class EnvoyResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/mandate-end")
     @Consumes(Http.JSON)
     @Operation(operationId = "endEnvoyMandate", summary = "End an envoy's mandate",

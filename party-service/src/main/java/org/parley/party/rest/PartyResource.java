@@ -1,5 +1,6 @@
 package org.parley.party.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Problem;
 import org.parley.party.ConflictRole;
@@ -43,6 +45,7 @@ import java.util.UUID;
 @Path("/api/v1/parties")
 @Tag(name = "Parties", description = "States, blocs, international organisations and non-state actors")
 @Produces(Http.JSON)
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class PartyResource {
 
     static final String EXAMPLE = """
@@ -52,6 +55,7 @@ public class PartyResource {
     PartyService service;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(Http.JSON)
     @Operation(operationId = "createParty", summary = "Register a party",
             description = "Registers a party and emits org.parley.party.registered.v1 on parley.parties.v1.")
@@ -115,6 +119,7 @@ public class PartyResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Consumes(Http.JSON)
     @Operation(operationId = "updateParty", summary = "Replace a party",
@@ -146,6 +151,7 @@ public class PartyResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(operationId = "deleteParty", summary = "Remove a party",
             description = "Removes a party no envoy refers to, and emits org.parley.party.removed.v1. If-Match is optional here; "

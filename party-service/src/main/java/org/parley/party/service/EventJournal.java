@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.parley.api.ChangeAuthor;
+import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
 import org.parley.events.party.EnvoyAppointed;
@@ -31,11 +33,13 @@ public class EventJournal {
 
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final ChangeAuthor author;
 
     @Inject
-    public EventJournal(EntityManager entityManager, ObjectMapper mapper) {
+    public EventJournal(EntityManager entityManager, ObjectMapper mapper, ChangeAuthor author) {
         this.entityManager = entityManager;
         this.outbox = new Outbox(SOURCE, mapper);
+        this.author = author;
     }
 
     public void partyRegistered(Party party) {
@@ -62,7 +66,12 @@ public class EventJournal {
         append(new EnvoyMandateEnded(EnvoyMapper.toData(envoy)));
     }
 
+    /**
+     * The event carries who made the change and why; negotiation-service's audit trail records it from there
+     * (see docs/security.md), so this service keeps no trail of its own.
+     */
     private void append(ParleyEvent event) {
-        entityManager.unwrap(Session.class).doWork(connection -> outbox.append(connection, event));
+        Actor actor = new Actor(author.subject(), author.reason());
+        entityManager.unwrap(Session.class).doWork(connection -> outbox.append(connection, event, actor));
     }
 }

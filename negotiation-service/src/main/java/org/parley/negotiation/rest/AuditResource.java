@@ -1,0 +1,70 @@
+package org.parley.negotiation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.api.ApiException;
+import org.parley.api.Page;
+import org.parley.api.Problem;
+import org.parley.api.Roles;
+import org.parley.negotiation.repository.AuditRepository;
+
+import java.util.Set;
+
+import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
+
+/**
+ * The audit trail of the whole of Parley: party-service's changes arrive here with their events, so one
+ * list answers who changed what, when and why.
+ */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who changed what, when and why: every write, with the subject of its access token and its X-Change-Reason")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+public class AuditResource {
+
+    static final Set<String> ENTITY_TYPES = Set.of("party", "envoy", "negotiation", "meeting", "proposal", "clause", "position", "statement", "incident");
+
+    @Inject
+    AuditRepository audit;
+
+    @GET
+    @Operation(operationId = "listAuditEntries", summary = "List changes, newest first, by entity, subject and time",
+            description = "Every write to Parley, in either service, with who made it (the subject of its access token), when, and why "
+                    + "(X-Change-Reason). party-service's changes appear once negotiation-service has received their events, usually within a second.")
+    @APIResponse(responseCode = "200", description = "One page of audit entries")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Page<AuditEntryView> list(
+            @Parameter(description = "Only changes to this entity (its id)") @QueryParam("entity") String entity,
+            @Parameter(description = "Only changes to entities of this type: party, envoy, negotiation, meeting, proposal, clause, position, statement or incident")
+            @QueryParam("entity_type") String entityType,
+            @Parameter(description = "Only changes made by this subject (the sub claim of the access token)") @QueryParam("subject") String subject,
+            @Parameter(description = "Changes at or after this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("since") String since,
+            @Parameter(description = "Changes before this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("until") String until,
+            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String type = entityType == null || entityType.isBlank() ? null : entityType.strip();
+        if (type != null && !ENTITY_TYPES.contains(type)) {
+            throw ApiException.badRequest("Query parameter 'entity_type' has an invalid value '" + entityType + "'; allowed: "
+                    + String.join(", ", ENTITY_TYPES.stream().sorted().toList()));
+        }
+        AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type,
+                subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
+        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId(), row.occurredAt(), row.subject(), row.reason(),
+                row.action(), row.service(), row.entityType(), row.entityId(), row.negotiationId(),
+                new AuditEntryView.AuditLinks(row.entityPath(), row.historyPath())));
+    }
+}

@@ -1,0 +1,139 @@
+package org.parley.negotiation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.events.Actor;
+import org.parley.events.EventCatalog;
+import org.parley.events.ParleyEvent;
+import org.parley.events.negotiation.ClauseAdded;
+import org.parley.events.negotiation.ClauseUpdated;
+import org.parley.events.negotiation.ClausesReordered;
+import org.parley.events.negotiation.IncidentRecorded;
+import org.parley.events.negotiation.MeetingScheduled;
+import org.parley.events.negotiation.MeetingStatusChanged;
+import org.parley.events.negotiation.MeetingUpdated;
+import org.parley.events.negotiation.NegotiationOpened;
+import org.parley.events.negotiation.NegotiationUpdated;
+import org.parley.events.negotiation.PositionRecorded;
+import org.parley.events.negotiation.ProposalStatusChanged;
+import org.parley.events.negotiation.ProposalTabled;
+import org.parley.events.negotiation.ProposalUpdated;
+import org.parley.events.negotiation.StatementRecorded;
+import org.parley.events.party.EnvoyAppointed;
+import org.parley.events.party.EnvoyMandateEnded;
+import org.parley.events.party.EnvoyUpdated;
+import org.parley.events.party.PartyRegistered;
+import org.parley.events.party.PartyRemoved;
+import org.parley.events.party.PartyUpdated;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes the audit trail: one entry per change, from the event that reports it, on the connection of the
+ * change's own transaction. Every write in Parley emits an event, so the trail misses none: this service's
+ * own as they are appended to the outbox, party-service's as they arrive on parley.parties.v1 carrying
+ * their actor. Alerts are the service's own conclusions, not anyone's change, and are not audited.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final String INSERT = """
+            INSERT INTO audit_entry (event_id, occurred_at, subject, reason, action, service, entity_type, entity_id,
+                                     negotiation_id, entity_path, history_path)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO NOTHING""";
+
+    /** What a change was made to, and where a client reads it and its history. */
+    record Entity(String type, UUID id, UUID negotiationId, String path, String historyPath) {
+
+        static Entity plain(String type, String collection, UUID id, UUID negotiationId) {
+            return new Entity(type, id, negotiationId, "/api/v1/" + collection + "/" + id, "/api/v1/audit?entity=" + id);
+        }
+    }
+
+    /** Parley's events have UUID ids; another producer's id still gets a stable entry id of its own. */
+    static UUID entryId(String eventId) {
+        try {
+            return UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    public void record(Connection connection, UUID eventId, ParleyEvent event, Actor actor, Instant at, String service) throws SQLException {
+        Optional<Entity> changed = entityOf(event);
+        if (changed.isEmpty()) {
+            return;
+        }
+        Entity entity = changed.get();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, eventId);
+            insert.setTimestamp(2, Timestamp.from(at));
+            insert.setString(3, actor == null ? null : actor.subject());
+            insert.setString(4, actor == null ? null : actor.reason());
+            insert.setString(5, EventCatalog.typeOf(event.getClass()));
+            insert.setString(6, service);
+            insert.setString(7, entity.type());
+            insert.setObject(8, entity.id());
+            insert.setObject(9, entity.negotiationId());
+            insert.setString(10, entity.path());
+            insert.setString(11, entity.historyPath());
+            insert.executeUpdate();
+        }
+    }
+
+    static Optional<Entity> entityOf(ParleyEvent event) {
+        Entity entity = null;
+        if (event instanceof PartyRegistered e) {
+            entity = Entity.plain("party", "parties", e.party().id(), null);
+        } else if (event instanceof PartyUpdated e) {
+            entity = Entity.plain("party", "parties", e.party().id(), null);
+        } else if (event instanceof PartyRemoved e) {
+            entity = Entity.plain("party", "parties", e.partyId(), null);
+        } else if (event instanceof EnvoyAppointed e) {
+            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+        } else if (event instanceof EnvoyUpdated e) {
+            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+        } else if (event instanceof EnvoyMandateEnded e) {
+            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+        } else if (event instanceof NegotiationOpened e) {
+            entity = Entity.plain("negotiation", "negotiations", e.negotiation().id(), e.negotiationId());
+        } else if (event instanceof NegotiationUpdated e) {
+            entity = Entity.plain("negotiation", "negotiations", e.negotiation().id(), e.negotiationId());
+        } else if (event instanceof MeetingScheduled e) {
+            entity = Entity.plain("meeting", "meetings", e.meeting().id(), e.negotiationId());
+        } else if (event instanceof MeetingUpdated e) {
+            entity = Entity.plain("meeting", "meetings", e.meeting().id(), e.negotiationId());
+        } else if (event instanceof MeetingStatusChanged e) {
+            entity = Entity.plain("meeting", "meetings", e.meetingId(), e.negotiationId());
+        } else if (event instanceof ProposalTabled e) {
+            entity = Entity.plain("proposal", "proposals", e.proposal().id(), e.negotiationId());
+        } else if (event instanceof ProposalUpdated e) {
+            entity = Entity.plain("proposal", "proposals", e.proposal().id(), e.negotiationId());
+        } else if (event instanceof ProposalStatusChanged e) {
+            entity = Entity.plain("proposal", "proposals", e.proposalId(), e.negotiationId());
+        } else if (event instanceof ClausesReordered e) {
+            entity = Entity.plain("proposal", "proposals", e.proposalId(), e.negotiationId());
+        } else if (event instanceof ClauseAdded e) {
+            entity = Entity.plain("clause", "clauses", e.clause().id(), e.negotiationId());
+        } else if (event instanceof ClauseUpdated e) {
+            entity = Entity.plain("clause", "clauses", e.clause().id(), e.negotiationId());
+        } else if (event instanceof StatementRecorded e) {
+            entity = Entity.plain("statement", "statements", e.statementId(), e.negotiationId());
+        } else if (event instanceof IncidentRecorded e) {
+            entity = Entity.plain("incident", "incidents", e.incidentId(), e.negotiationId());
+        } else if (event instanceof PositionRecorded e) {
+            // A position has a history of its own: every stance the party took, with its sources.
+            String path = e.clauseId() != null
+                    ? "/api/v1/clauses/" + e.clauseId() + "/positions/" + e.partyId()
+                    : "/api/v1/proposals/" + e.proposalId() + "/positions/" + e.partyId();
+            entity = new Entity("position", e.positionId(), e.negotiationId(), path, path + "/history");
+        }
+        return Optional.ofNullable(entity);
+    }
+}
