@@ -209,9 +209,9 @@ class ScaleOutTest {
         }
     }
 
-    /** Where a bearer token goes once every call needs one (access control, issue 12). */
+    /** Every call carries a token from the dev issuer the launched services trust (admin: parties and envoys too). */
     private static void authorize(HttpRequest.Builder request) {
-        // no token needed yet
+        request.header("Authorization", "Bearer " + SharedDevStack.tokens().token("admin"));
     }
 
     private static List<JsonNode> listAlerts() {
@@ -395,23 +395,28 @@ class ScaleOutTest {
 
     // --- launching ---
 
+    /** As RunningParley launches them: trusting the dev issuer, on the shared Kafka and PostgreSQL. */
     private static Map<String, String> serviceEnvironment(String database) {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(stack.trustEnvironment());
+        environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "");
+                "QUARKUS_DATASOURCE_PASSWORD", ""));
+        return environment;
     }
 
     private static Map<String, String> gatewayEnvironment(ServiceLauncher.Service party, ServiceLauncher.Service negotiation) {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(stack.trustEnvironment());
+        environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
                 "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url(),
                 "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url(),
                 // Five JVMs on a shared build machine answer their first requests slowly; a 504 would say
                 // nothing about scaling out.
                 "PARLEY_GATEWAY_PARTY_SERVICE_TIMEOUT", "60s",
-                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_TIMEOUT", "60s");
+                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_TIMEOUT", "60s"));
+        return environment;
     }
 
     private static ServiceLauncher.Service service(String module, String instance, Map<String, String> environment) {
