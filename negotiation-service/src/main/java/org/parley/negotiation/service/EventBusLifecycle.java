@@ -4,10 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.events.EventConsumer;
 import org.parley.events.OutboxRelay;
 import org.parley.events.Topic;
@@ -37,16 +37,21 @@ public class EventBusLifecycle {
     @Inject
     PartyCopy partyCopy;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * Every {@code kafka.*} property (bootstrap servers and, in production, TLS and SASL), as Quarkus collects
+     * them for Kafka clients; the relay and the consumer both connect with it, as party-service's relay does.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private OutboxRelay relay;
     private EventConsumer parties;
 
     void start(@Observes StartupEvent startup) {
-        relay = new OutboxRelay(dataSource, Map.of("bootstrap.servers", bootstrapServers), config.relaySettings(), registry);
+        relay = new OutboxRelay(dataSource, kafkaConfig, config.relaySettings(), registry);
         relay.start();
-        parties = new EventConsumer(PARTY_COPY_GROUP, Map.of("bootstrap.servers", bootstrapServers), List.of(Topic.PARTIES), partyCopy::apply);
+        parties = new EventConsumer(PARTY_COPY_GROUP, kafkaConfig, List.of(Topic.PARTIES), partyCopy::apply);
         parties.start();
     }
 
