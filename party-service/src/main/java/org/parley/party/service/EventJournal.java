@@ -47,7 +47,8 @@ public class EventJournal {
     }
 
     public void partyRemoved(Party party) {
-        append(new PartyRemoved(party.id, party.slug));
+        // A removal is the party's last change: one past its last version, so that no update can order after it.
+        append(new PartyRemoved(party.id, party.slug, party.version + 1));
     }
 
     public void envoyAppointed(Envoy envoy) {
