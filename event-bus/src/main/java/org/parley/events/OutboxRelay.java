@@ -56,6 +56,12 @@ import java.util.function.Function;
  *
  * <p>While Kafka is down, the rows wait and the relay retries with exponential backoff, logging one WARN when
  * the outage starts and one INFO when it ends.
+ *
+ * <p>A row Kafka refuses for good ({@link #refusedForGood}: too large, invalid topic, not authorised) is not an
+ * outage: it is parked in {@code event_outbox_parked} (WARN, metric {@code parley.outbox.parked}) and every other
+ * key goes on. Its own key's later rows wait behind it, so that key's order holds, until {@link ParkedEvents}
+ * retries or discards it. Rows of other keys that Kafka acknowledged in a batch with a failed send are marked
+ * sent, not sent again.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -77,12 +83,21 @@ public final class OutboxRelay implements AutoCloseable {
             WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
     private static final String CLAIM = """
             SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at
-            FROM event_outbox
+            FROM event_outbox o
             WHERE sent_at IS NULL AND key_bucket = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM event_outbox_parked p
+                              WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.sequence < o.sequence)
             ORDER BY sequence
             LIMIT ?
-            FOR UPDATE SKIP LOCKED""";
+            FOR UPDATE OF o SKIP LOCKED""";
     private static final String MARK_SENT = "UPDATE event_outbox SET sent_at = clock_timestamp() WHERE sequence = ANY (?)";
+    private static final String PARK = """
+            WITH parked AS (DELETE FROM event_outbox WHERE sequence = ? RETURNING *)
+            INSERT INTO event_outbox_parked (sequence, id, topic, message_key, event_type, source, subject, data_schema,
+                                             payload, created_at, reason)
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at, ?
+            FROM parked""";
+    private static final String PARKED = "SELECT count(*) FROM event_outbox_parked";
     private static final String BACKLOG = """
             SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
             FROM event_outbox WHERE sent_at IS NULL""";
@@ -149,6 +164,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
     private final Counter published;
     private final Timer commitToPublish;
@@ -192,6 +208,9 @@ public final class OutboxRelay implements AutoCloseable {
         meters.add(Gauge.builder("parley.outbox.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
                 .description("Age of the oldest outbox row not yet acknowledged by Kafka")
                 .baseUnit("seconds")
+                .register(registry));
+        meters.add(Gauge.builder("parley.outbox.parked", parkedRows, AtomicLong::get)
+                .description("Outbox rows Kafka refused for good, parked until retried or discarded (their keys wait)")
                 .register(registry));
         published = Counter.builder("parley.outbox.published")
                 .description("Events acknowledged by Kafka and marked sent")
@@ -334,15 +353,28 @@ public final class OutboxRelay implements AutoCloseable {
                 return Batch.EMPTY;
             }
             Sent sent = send(rows);
-            List<Row> acknowledged = rows.subList(0, sent.acknowledgedPrefix());
+            List<Integer> acknowledged = markable(rows, sent.acknowledgedAt());
             if (!acknowledged.isEmpty()) {
-                markSent(acknowledged);
+                markSent(acknowledged.stream().map(rows::get).toList());
+            }
+            Row poisoned = null;
+            if (sent.failure() != null && sent.failedIndex() >= 0 && refusedForGood(sent.failure())) {
+                poisoned = rows.get(sent.failedIndex());
+                park(poisoned, sent.failure());
             }
             connection.commit();
             committed = true;
             published.increment(acknowledged.size());
-            for (int i = 0; i < acknowledged.size(); i++) {
-                commitToPublish.record(Duration.between(acknowledged.get(i).createdAt(), sent.acknowledgedAt()[i]));
+            for (int i : acknowledged) {
+                commitToPublish.record(Duration.between(rows.get(i).createdAt(), sent.acknowledgedAt()[i]));
+            }
+            if (poisoned != null) {
+                LOG.warnf("%s: Kafka refused event %s (%s, key %s, topic %s) for good: %s. It is parked in "
+                                + "event_outbox_parked; later events of key %s wait behind it until it is retried or "
+                                + "discarded; every other key goes on.", name, poisoned.id(), poisoned.type(), poisoned.key(),
+                        poisoned.topic(), describe(sent.failure()), poisoned.key());
+                // Not an outage: go on at once with the rest.
+                return new Batch(acknowledged.size(), true, null);
             }
             return new Batch(acknowledged.size(), rows.size() == settings.batchSize(), sent.failure());
         } finally {
@@ -351,6 +383,48 @@ public final class OutboxRelay implements AutoCloseable {
             }
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * The acknowledged rows that may be marked sent: all but those behind an unacknowledged row of their key,
+     * which go again after it to keep the key's order.
+     */
+    private static List<Integer> markable(List<Row> rows, Instant[] acknowledgedAt) {
+        List<Integer> markable = new ArrayList<>();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String key = rows.get(i).topic() + '\u0000' + rows.get(i).key();
+            if (acknowledgedAt[i] == null) {
+                held.add(key);
+            } else if (!held.contains(key)) {
+                markable.add(i);
+            }
+        }
+        return markable;
+    }
+
+    /**
+     * True for a failure that concerns the record, not the broker or the network, and that sending it again
+     * cannot cure. A broker that is down, slow or electing a leader gives retriable failures or timeouts instead.
+     */
+    static boolean refusedForGood(Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
+                || cause instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private void park(Row row, Exception failure) throws SQLException {
+        try (PreparedStatement park = connection.prepareStatement(PARK)) {
+            park.setLong(1, row.sequence());
+            Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+            park.setString(2, cause.getClass().getSimpleName() + ": " + describe(cause));
+            park.executeUpdate();
+        }
+        parkedRows.incrementAndGet();
     }
 
     private List<Integer> lockBuckets() throws SQLException {
@@ -397,6 +471,9 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, CloudEvent> sender = producer();
         Instant[] acknowledgedAt = new Instant[rows.size()];
         AtomicReference<Exception> failure = new AtomicReference<>();
+        // The lowest index whose send failed: the row to park if the failure is for good.
+        AtomicInteger failedIndex = new AtomicInteger(-1);
+        Thread relayThread = Thread.currentThread();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size() && failure.get() == null; i++) {
             Row row = rows.get(i);
@@ -406,11 +483,18 @@ public final class OutboxRelay implements AutoCloseable {
                     if (error == null) {
                         acknowledgedAt[index] = Instant.now();
                     } else if (failure.compareAndSet(null, error)) {
-                        sender.close(Duration.ZERO);
+                        failedIndex.set(index);
+                        // Refused inside send(), on this thread (e.g. too large): it never left, and nothing is sent
+                        // after it, so the records before it may still be acknowledged rather than sent again.
+                        if (Thread.currentThread() != relayThread) {
+                            sender.close(Duration.ZERO);
+                        }
                     }
                 }));
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
+                if (failure.compareAndSet(null, e)) {
+                    failedIndex.set(i);
+                }
             }
         }
         int prefix = 0;
@@ -431,7 +515,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (failure.get() != null) {
             closeProducer(Duration.ZERO);
         }
-        return new Sent(prefix, acknowledgedAt, failure.get());
+        return new Sent(prefix, acknowledgedAt, failure.get(), failedIndex.get());
     }
 
     private void markSent(List<Row> rows) throws SQLException {
@@ -480,6 +564,10 @@ public final class OutboxRelay implements AutoCloseable {
             result.next();
             backlog.set(result.getLong(1));
             oldestPendingMillis.set(Math.round(result.getDouble(2) * 1000));
+        }
+        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(PARKED)) {
+            result.next();
+            parkedRows.set(result.getLong(1));
         }
     }
 
@@ -659,7 +747,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure) {
+    private record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure, int failedIndex) {
     }
 
     private record Batch(int published, boolean full, Exception failure) {
