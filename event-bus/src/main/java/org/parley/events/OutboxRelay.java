@@ -115,9 +115,25 @@ public final class OutboxRelay implements AutoCloseable {
      * @param retention    how long sent rows are kept (to inspect or replay) before they are deleted
      * @param maxBackoff   the longest wait between two attempts while Kafka or the database is unreachable
      */
-    public record Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff) {
+    public record Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff, Duration abandonedAfter) {
+
+        /**
+         * How long the relay's database session may sit in a transaction without a word before PostgreSQL ends
+         * it, releasing its bucket and row locks ({@code idle_in_transaction_session_timeout}), and the longest a
+         * relay statement may run ({@code statement_timeout}). So a relay whose host vanishes mid-batch holds
+         * up the other relays for this long, not until TCP keepalive gives up (hours). It must exceed the
+         * longest the relay itself waits for Kafka inside its transaction: {@code max.block.ms} +
+         * {@code delivery.timeout.ms} (10 s + 30 s by default). With the default 45 s and the other relays'
+         * 5 s poll, another relay takes over within a minute.
+         */
+        public static final Duration DEFAULT_ABANDONED_AFTER = Duration.ofSeconds(45);
+
+        public Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff) {
+            this(pollInterval, batchSize, retention, maxBackoff, DEFAULT_ABANDONED_AFTER);
+        }
 
         public Settings {
+            requirePositive(abandonedAfter, "abandonedAfter");
             requirePositive(pollInterval, "pollInterval");
             requirePositive(maxBackoff, "maxBackoff");
             if (retention == null || retention.isNegative()) {
@@ -133,19 +149,23 @@ public final class OutboxRelay implements AutoCloseable {
         }
 
         public Settings withPollInterval(Duration value) {
-            return new Settings(value, batchSize, retention, maxBackoff);
+            return new Settings(value, batchSize, retention, maxBackoff, abandonedAfter);
         }
 
         public Settings withBatchSize(int value) {
-            return new Settings(pollInterval, value, retention, maxBackoff);
+            return new Settings(pollInterval, value, retention, maxBackoff, abandonedAfter);
         }
 
         public Settings withRetention(Duration value) {
-            return new Settings(pollInterval, batchSize, value, maxBackoff);
+            return new Settings(pollInterval, batchSize, value, maxBackoff, abandonedAfter);
         }
 
         public Settings withMaxBackoff(Duration value) {
-            return new Settings(pollInterval, batchSize, retention, value);
+            return new Settings(pollInterval, batchSize, retention, value, abandonedAfter);
+        }
+
+        public Settings withAbandonedAfter(Duration value) {
+            return new Settings(pollInterval, batchSize, retention, maxBackoff, value);
         }
 
         private static void requirePositive(Duration value, String name) {
@@ -296,6 +316,7 @@ public final class OutboxRelay implements AutoCloseable {
         Connection opened = dataSource.getConnection();
         try {
             opened.setAutoCommit(true);
+            limitSession(opened, settings);
             try (Statement listen = opened.createStatement()) {
                 listen.execute("LISTEN " + Outbox.CHANNEL);
             }
@@ -312,6 +333,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
         // Rows committed while we were not listening have sent no notification we could hear.
         nextAttempt = Instant.MIN;
+    }
+
+    /**
+     * Bounds what a relay session can hold on to: see {@link Settings#abandonedAfter}. Set per session, so that
+     * nothing is asked of the database's configuration.
+     */
+    static void limitSession(Connection connection, Settings settings) throws SQLException {
+        long millis = settings.abandonedAfter().toMillis();
+        try (Statement limits = connection.createStatement()) {
+            limits.execute("SET idle_in_transaction_session_timeout = " + millis);
+            limits.execute("SET statement_timeout = " + millis);
+        }
     }
 
     /** Publishes batches until one comes back short, or a send fails. */

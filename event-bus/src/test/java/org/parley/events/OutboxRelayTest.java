@@ -192,6 +192,34 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRelayWhoseHostVanishedMidBatchHoldsUpTheOthersOnlyUntilItsSessionIsEnded() throws Exception {
+        UUID negotiation = UUID.randomUUID();
+        OutboxRelay.Settings settings = WOKEN_BY_COMMITS.withPollInterval(Duration.ofMillis(500)).withAbandonedAfter(Duration.ofSeconds(2));
+        UUID[] id = new UUID[1];
+        TestDatabase.inTransaction(connection -> id[0] = OUTBOX.append(connection, TestEvents.statement(negotiation, "waits")));
+        // As the vanished relay left it: its session limited as every relay's is, every bucket locked and the
+        // row claimed, in a transaction nobody will ever end.
+        try (Connection vanished = TestDatabase.dataSource().getConnection()) {
+            vanished.setAutoCommit(true);
+            OutboxRelay.limitSession(vanished, settings);
+            vanished.setAutoCommit(false);
+            try (var lock = vanished.createStatement()) {
+                lock.executeQuery("SELECT pg_advisory_xact_lock(%d, b) FROM generate_series(0, %d) b"
+                        .formatted(OutboxRelay.LOCK_NAMESPACE, OutboxRelay.BUCKETS - 1)).close();
+                lock.executeQuery("SELECT * FROM event_outbox WHERE id = '" + id[0] + "' FOR UPDATE").close();
+            }
+            long start = System.nanoTime();
+            try (OutboxRelay other = relay(settings, new SimpleMeterRegistry())) {
+                other.start();
+                awaitSent(List.of(id[0]));
+            }
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos());
+            assertThrows(java.sql.SQLException.class, () -> vanished.createStatement().execute("SELECT 1"),
+                    "PostgreSQL ended the abandoned session");
+        }
+    }
+
+    @Test
     void appendingOutsideATransactionIsRefused() throws Exception {
         try (Connection connection = TestDatabase.dataSource().getConnection()) {
             connection.setAutoCommit(true);
