@@ -1,7 +1,5 @@
 package org.parley.negotiation.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,20 +34,14 @@ public class AlertService {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     AlertFactsRepository facts;
 
     @Inject
     AlertRepository alerts;
 
-    private Outbox outbox;
-
-    @PostConstruct
-    void init() {
-        outbox = new Outbox(SOURCE, mapper);
-    }
+    /** Built once for the service by the shared event bus (event-bus-quarkus). */
+    @Inject
+    Outbox outbox;
 
     /**
      * Evaluates the rules on an event being written (or applied, for party-service's envoy events) and

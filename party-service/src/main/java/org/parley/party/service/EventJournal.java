@@ -1,6 +1,5 @@
 package org.parley.party.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +20,7 @@ import org.parley.party.mapping.PartyMapper;
 /**
  * Records each change as an event in the outbox, on the connection of the change's own transaction: the
  * change and its event commit or roll back together, and nothing is sent to Kafka while a request is
- * served. The relay (see {@link org.parley.party.config.OutboxRelayLifecycle}) publishes after commit.
+ * served. The relay (run by org.parley.events.quarkus.EventBus) publishes after commit.
  */
 @ApplicationScoped
 public class EventJournal {
@@ -32,10 +31,11 @@ public class EventJournal {
     private final EntityManager entityManager;
     private final Outbox outbox;
 
+    /** @param outbox built once for the service by the shared event bus (event-bus-quarkus) */
     @Inject
-    public EventJournal(EntityManager entityManager, ObjectMapper mapper) {
+    public EventJournal(EntityManager entityManager, Outbox outbox) {
         this.entityManager = entityManager;
-        this.outbox = new Outbox(SOURCE, mapper);
+        this.outbox = outbox;
     }
 
     public void partyRegistered(Party party) {
