@@ -74,6 +74,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(1);
+    /** How often a waiting relay also looks for NOTIFYs while it waits for an in-process wake-up. */
+    private static final Duration WAKE_CHECK = Duration.ofMillis(100);
+    private static final Duration CONTENDED_RECHECK = Duration.ofMillis(100);
     private static final Duration MAX_PURGE_INTERVAL = Duration.ofHours(1);
     private static final int PURGE_CHUNK = 5_000;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
@@ -190,6 +193,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Timer commitToPublish;
 
     private final Thread thread;
+    private final java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
     private volatile boolean running;
     private volatile Producer<String, CloudEvent> producer;
 
@@ -201,6 +205,11 @@ public final class OutboxRelay implements AutoCloseable {
     private Instant nextAttempt = Instant.MIN;
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
+    /**
+     * Another relay held some buckets at the last claim. It may have claimed before a row this relay was woken
+     * for was committed, and it is woken only by its own instance's commits or its poll, so look again soon.
+     */
+    private boolean contended;
 
     /**
      * @param kafkaProducerConfig at least {@code bootstrap.servers}; {@code enable.idempotence=true} and
@@ -263,7 +272,8 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         running = false;
-        wakeUp();
+        wake();
+        wakeUpListener();
         try {
             thread.join(CLOSE_GRACE.toMillis());
             if (thread.isAlive()) {
@@ -298,6 +308,9 @@ public final class OutboxRelay implements AutoCloseable {
                     awaitWork();
                 } catch (SQLException e) {
                     databaseUnreachable(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
                 } catch (RuntimeException e) {
                     // A bug rather than an outage: say so loudly, but keep the relay alive.
                     LOG.errorf(e, "%s failed unexpectedly; retrying in %s", name, backoff);
@@ -373,6 +386,7 @@ public final class OutboxRelay implements AutoCloseable {
         boolean committed = false;
         try {
             List<Integer> buckets = lockBuckets();
+            contended = buckets.size() < BUCKETS;
             if (buckets.isEmpty()) {
                 // Another relay holds every bucket and will publish what is there.
                 connection.commit();
@@ -608,14 +622,20 @@ public final class OutboxRelay implements AutoCloseable {
      * Waits for a commit's notification or the poll interval; while Kafka is down, until the next attempt,
      * whatever is committed meanwhile.
      */
-    private void awaitWork() throws SQLException {
+    private void awaitWork() throws SQLException, InterruptedException {
         PGConnection listener = connection.unwrap(PGConnection.class);
         Instant now = Instant.now();
-        Instant deadline = kafkaOutage != null ? nextAttempt : now.plus(settings.pollInterval());
+        Instant deadline = kafkaOutage != null ? nextAttempt
+                : now.plus(contended && CONTENDED_RECHECK.compareTo(settings.pollInterval()) < 0 ? CONTENDED_RECHECK : settings.pollInterval());
         while (running && now.isBefore(deadline)) {
-            long slice = Math.min(Duration.between(now, deadline).toMillis(), GAUGE_REFRESH.toMillis());
-            PGNotification[] notifications = listener.getNotifications((int) Math.max(1, slice));
-            if (notifications != null && notifications.length > 0 && kafkaOutage == null) {
+            long slice = Math.min(Duration.between(now, deadline).toMillis(), WAKE_CHECK.toMillis());
+            // A wake-up from this process (Outbox.WakeUp) or a NOTIFY from any (pg_notify, ParkedEvents, close).
+            boolean wokenHere = woken.tryAcquire(Math.max(1, slice), TimeUnit.MILLISECONDS);
+            if (wokenHere) {
+                woken.drainPermits();
+            }
+            PGNotification[] notifications = listener.getNotifications(1);
+            if ((wokenHere || notifications != null && notifications.length > 0) && kafkaOutage == null) {
                 return;
             }
             refreshGauges();
@@ -671,8 +691,16 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Wakes this relay now, from this process: what an {@link Outbox.WakeUp} calls after a commit, so that the
+     * relay publishes at once without {@code pg_notify}. Cheap and safe from any thread.
+     */
+    public void wake() {
+        woken.release();
+    }
+
     /** Wakes the relay thread (and, harmlessly, the other instances' relays) out of its LISTEN wait. */
-    private void wakeUp() {
+    private void wakeUpListener() {
         try (Connection notifier = dataSource.getConnection(); Statement notify = notifier.createStatement()) {
             if (!notifier.getAutoCommit()) {
                 notifier.setAutoCommit(true);

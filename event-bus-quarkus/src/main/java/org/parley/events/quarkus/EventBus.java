@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.events.EventConsumer;
@@ -32,6 +35,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * at shutdown. It is also the one place an {@link Outbox} is built, with the service's CloudEvents source.
  * Every {@code kafka.*} setting (bootstrap servers, TLS, SASL) reaches the relay, the consumers and the topic
  * provisioning alike.
+ * <p>
+ * A commit wakes this instance's relay through a JTA synchronization, not {@code pg_notify}, which would take
+ * a cluster-wide lock from the append to the commit and serialise every event-writing transaction (measured in
+ * docs/events.md). Other instances' relays find the rows at their poll, or at once when their own commits wake
+ * them; a relay that another one kept out of some buckets looks again after 100 ms.
  */
 @Singleton
 public class EventBus {
@@ -43,14 +51,19 @@ public class EventBus {
     private final MeterRegistry registry;
     private final EventBusConfig config;
     private final String applicationName;
+    private final TransactionSynchronizationRegistry transactions;
+    /** The key under which one transaction registers its single wake-up. */
+    private final Object wakeUpKey = new Object();
     private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
-    private OutboxRelay relay;
+    private volatile OutboxRelay relay;
     private boolean topicsReady;
 
     @Inject
     public EventBus(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                     MeterRegistry registry, EventBusConfig config,
-                    @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                    @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                    TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.registry = registry;
@@ -62,7 +75,38 @@ public class EventBus {
     @Produces
     @Singleton
     Outbox outbox(ObjectMapper mapper) {
-        return new Outbox(source(), mapper);
+        return new Outbox(source(), mapper, connection -> wakeRelayAfterCommit());
+    }
+
+    /** Once per transaction, however many events it appends; at once outside a JTA transaction. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getTransactionKey() == null) {
+            wakeRelay();
+            return;
+        }
+        if (transactions.getResource(wakeUpKey) != null) {
+            return;
+        }
+        transactions.putResource(wakeUpKey, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeRelay();
+                }
+            }
+        });
+    }
+
+    private void wakeRelay() {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.wake();
+        }
     }
 
     public String source() {
