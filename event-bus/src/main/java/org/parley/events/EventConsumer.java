@@ -35,9 +35,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * least once; with {@link Inbox} in the handler's transaction its effect is applied exactly once.
  *
  * <p>A handler failure is never skipped: the consumer goes back to the failed event and tries it again, with
- * exponential backoff, before anything later on that partition. The same holds for a record that cannot be
- * decoded. Events of a type this build does not know (from a newer producer) are logged once per type and
- * skipped, which is what lets producers add event types before every consumer knows them.
+ * exponential backoff, before anything later on <em>that partition</em>; only that partition is paused, the
+ * others keep flowing. The same holds for a record that cannot be decoded. After {@code maxAttempts} tries the
+ * record is parked in {@code event_inbox_parked} (WARN, metric-free: {@link ParkedEvents} lists and retries
+ * them) and the partition goes on; without a parking store it is retried for ever.
+ *
+ * <p>An event of a type this build does not know (a producer was upgraded before this consumer) is parked at
+ * once, with a WARN once per type, and its partition goes on; when a build that knows the type starts, it
+ * hands those parked records to its handler by itself, so nothing is lost. Without a parking store the
+ * partition stops there instead, loudly (ERROR), committing nothing past it, until the consumer is upgraded.
+ * docs/operations.md gives the upgrade order (consumers first) that keeps both from happening.
  */
 public final class EventConsumer implements AutoCloseable {
 
@@ -48,6 +55,7 @@ public final class EventConsumer implements AutoCloseable {
     // Well under max.poll.interval.ms (5 min by default), so a retrying consumer keeps its partitions.
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(15);
+    private static final Duration PARKED_RETRY_CHECK = Duration.ofSeconds(5);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final String groupId;
@@ -62,7 +70,26 @@ public final class EventConsumer implements AutoCloseable {
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Duration backoff = FIRST_BACKOFF;
-    private int attempt;
+    private final int maxAttempts;
+    private final ParkedEvents.Store parking;
+    /** Per partition in trouble: the record being retried, how often it failed, and when to try again. */
+    private final Map<TopicPartition, Retry> retries = new HashMap<>();
+    /** Partitions stopped at an event of a type this build does not know; they stay paused until a restart. */
+    private final Set<TopicPartition> stopped = new HashSet<>();
+    private long nextParkedRetryCheck;
+
+    private record Retry(long offset, int attempts, Duration backoff, long resumeAtNanos) {
+    }
+
+    /** The record's event type is not in this build's {@link EventCatalog}. */
+    private static final class UnknownEventType extends Exception {
+        final String type;
+
+        UnknownEventType(String type) {
+            super(ParkedEvents.UNKNOWN_TYPE + type, null, false, false);
+            this.type = type;
+        }
+    }
 
     /**
      * @param groupId             the Kafka consumer group: one per service and purpose, shared by its instances
@@ -71,6 +98,21 @@ public final class EventConsumer implements AutoCloseable {
      *                            always off and the deserializers are the consumer's
      */
     public EventConsumer(String groupId, Map<String, Object> kafkaConsumerConfig, Collection<Topic> topics, EventHandler handler) {
+        this(groupId, kafkaConsumerConfig, topics, handler, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param parking     where records are parked after {@code maxAttempts} failed tries, and where an operator's
+     *                    retries of parked records come from; {@code null} to retry for ever
+     * @param maxAttempts tries of one record before it is parked
+     */
+    public EventConsumer(String groupId, Map<String, Object> kafkaConsumerConfig, Collection<Topic> topics, EventHandler handler,
+                         ParkedEvents.Store parking, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.parking = parking;
+        this.maxAttempts = maxAttempts;
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.topics = topics.stream().map(Topic::topicName).toList();
         if (this.topics.isEmpty()) {
@@ -113,6 +155,17 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void run() {
+        if (parking != null) {
+            try {
+                // Events parked because an older build did not know their type: this build may.
+                int requested = parking.retryKnownTypes(groupId);
+                if (requested > 0) {
+                    LOG.infof("%s: %d parked events of types this build knows will be applied now", groupId, requested);
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                LOG.warnf("%s: could not look for parked events this build can apply (%s)", groupId, e.getMessage());
+            }
+        }
         try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config)) {
             consumer = kafka;
             kafka.subscribe(topics);
@@ -134,35 +187,135 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void pollOnce(Consumer<String, byte[]> kafka) {
-        ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
+        resumeDue(kafka);
+        retryParkedOnRequest();
+        ConsumerRecords<String, byte[]> records = kafka.poll(pollTimeout());
         Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        boolean failed = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (failed || !running) {
-                    // Not handled yet: read it again on the next poll, after the failed event.
+                if (!running) {
+                    // Not handled yet: read again after a restart, from the committed offset.
                     kafka.seek(partition, record.offset());
                     break;
                 }
-                try {
-                    handle(record);
-                    handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                } catch (Exception e) {
-                    failed = true;
-                    attempt++;
-                    LOG.warnf(e, "%s: handling %s-%d@%d failed (attempt %d); retrying it in %s",
-                            groupId, record.topic(), record.partition(), record.offset(), attempt, backoff);
+                if (!handleOrPark(kafka, partition, record)) {
+                    // Read it again when this partition resumes; the other partitions go on meanwhile.
                     kafka.seek(partition, record.offset());
+                    kafka.pause(List.of(partition));
                     break;
                 }
+                handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
         commit(kafka, handled);
-        if (failed) {
-            pause();
-        } else if (!handled.isEmpty()) {
+        if (!handled.isEmpty()) {
             backoff = FIRST_BACKOFF;
-            attempt = 0;
+        }
+    }
+
+    /** @return true when the record is done with (handled, or parked); false when its partition must wait */
+    private boolean handleOrPark(Consumer<String, byte[]> kafka, TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        try {
+            handle(record);
+            retries.remove(partition);
+            return true;
+        } catch (UnknownEventType e) {
+            if (parking != null) {
+                try {
+                    parking.park(groupId, record, e);
+                    if (unknownTypesLogged.add(e.type)) {
+                        LOG.warnf("%s: parked %s-%d@%d: %s, so its producer was upgraded before this consumer "
+                                        + "(docs/operations.md: upgrade consumers first). Such events are parked and applied "
+                                        + "when a build that knows the type starts; the partition goes on.",
+                                groupId, record.topic(), record.partition(), record.offset(), e.getMessage());
+                    }
+                    retries.remove(partition);
+                    return true;
+                } catch (java.sql.SQLException | RuntimeException parkFailure) {
+                    LOG.warnf("%s: parking %s-%d@%d failed (%s); retrying it", groupId, record.topic(), record.partition(),
+                            record.offset(), parkFailure.getMessage());
+                    retries.put(partition, new Retry(record.offset(), 1, MAX_BACKOFF, System.nanoTime() + MAX_BACKOFF.toNanos()));
+                    return false;
+                }
+            }
+            if (stopped.add(partition) && unknownTypesLogged.add(e.type)) {
+                LOG.errorf("%s: STOPPED partition %s at %s-%d@%d: %s, so this consumer was deployed before the producer "
+                                + "that writes it (docs/operations.md: upgrade consumers first). Nothing after it on this "
+                                + "partition is applied or committed until this consumer is upgraded; other partitions go on.",
+                        groupId, partition, record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+            retries.remove(partition);
+            return false;
+        } catch (Exception e) {
+            Retry previous = retries.get(partition);
+            int attempts = previous != null && previous.offset() == record.offset() ? previous.attempts() + 1 : 1;
+            if (attempts >= maxAttempts && parking != null) {
+                try {
+                    parking.park(groupId, record, e);
+                    LOG.warnf(e, "%s: %s-%d@%d failed %d times; parked in event_inbox_parked, the partition goes on",
+                            groupId, record.topic(), record.partition(), record.offset(), attempts);
+                    retries.remove(partition);
+                    return true;
+                } catch (java.sql.SQLException | RuntimeException parkFailure) {
+                    LOG.warnf("%s: parking %s-%d@%d failed (%s); retrying it", groupId, record.topic(), record.partition(),
+                            record.offset(), parkFailure.getMessage());
+                }
+            }
+            Duration wait = previous == null || previous.offset() != record.offset() ? FIRST_BACKOFF : min(previous.backoff().multipliedBy(2));
+            retries.put(partition, new Retry(record.offset(), attempts, wait, System.nanoTime() + wait.toNanos()));
+            LOG.warnf(e, "%s: handling %s-%d@%d failed (attempt %d%s); partition %s paused, retrying it in %s",
+                    groupId, record.topic(), record.partition(), record.offset(), attempts,
+                    parking == null ? "" : " of " + maxAttempts, partition, wait);
+            return false;
+        }
+    }
+
+    private static Duration min(Duration backoff) {
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    /** Resumes the partitions whose retry is due; a stopped one stays paused. */
+    private void resumeDue(Consumer<String, byte[]> kafka) {
+        long now = System.nanoTime();
+        List<TopicPartition> due = new java.util.ArrayList<>();
+        for (TopicPartition partition : kafka.paused()) {
+            Retry retry = retries.get(partition);
+            if (!stopped.contains(partition) && (retry == null || now - retry.resumeAtNanos() >= 0)) {
+                due.add(partition);
+            }
+        }
+        if (!due.isEmpty()) {
+            kafka.resume(due);
+        }
+    }
+
+    /** Short enough to resume a paused partition on time. */
+    private Duration pollTimeout() {
+        long now = System.nanoTime();
+        long wait = POLL.toNanos();
+        for (Retry retry : retries.values()) {
+            wait = Math.min(wait, Math.max(1_000_000L, retry.resumeAtNanos() - now));
+        }
+        return Duration.ofNanos(wait);
+    }
+
+    /** Every few seconds, hands the records an operator asked to retry back to the handler. */
+    private void retryParkedOnRequest() {
+        if (parking == null || System.nanoTime() - nextParkedRetryCheck < 0) {
+            return;
+        }
+        nextParkedRetryCheck = System.nanoTime() + PARKED_RETRY_CHECK.toNanos();
+        try {
+            parking.retryRequested(groupId, record -> {
+                try {
+                    handle(record);
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.debugf("%s: looking for parked records to retry failed: %s", groupId, e.getMessage());
         }
     }
 
@@ -170,11 +323,7 @@ public final class EventConsumer implements AutoCloseable {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         String type = event.getType();
         if (!EventCatalog.knows(type)) {
-            if (unknownTypesLogged.add(type)) {
-                LOG.warnf("%s: skipping events of type %s, which this build does not know (first: %s on %s-%d@%d)",
-                        groupId, type, event.getId(), record.topic(), record.partition(), record.offset());
-            }
-            return;
+            throw new UnknownEventType(type);
         }
         ParleyEvent payload = codec.decode(event);
         handler.handle(new ReceivedEvent(

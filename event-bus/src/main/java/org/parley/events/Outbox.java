@@ -34,8 +34,24 @@ public final class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)
                 RETURNING 1)
             SELECT pg_notify('%s', '') FROM appended""".formatted(CHANNEL);
+    private static final String APPEND_QUIETLY = """
+            INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
+                                      actor, change_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""";
+
+    /**
+     * Called after each append, on the caller's connection, instead of {@code pg_notify}: typically it arranges
+     * for the in-process relay to be woken once the transaction commits (event-bus-quarkus does it with a JTA
+     * synchronization). {@code pg_notify} takes a cluster-wide lock from the notify until commit, which
+     * serialises every event-writing transaction; docs/events.md has the measurement.
+     */
+    @FunctionalInterface
+    public interface WakeUp {
+        void afterAppend(Connection connection);
+    }
 
     private final CloudEventCodec codec;
+    private final WakeUp wakeUp;
 
     /**
      * @param source the publishing service, e.g. {@code parley/party-service}: the CloudEvents {@code source}
@@ -43,6 +59,16 @@ public final class Outbox {
      */
     public Outbox(String source, ObjectMapper mapper) {
         this.codec = new CloudEventCodec(source, mapper);
+        this.wakeUp = null;
+    }
+
+    /**
+     * An outbox that wakes relays through {@code wakeUp} rather than {@code pg_notify}. Relays of other
+     * instances then find the rows at their poll interval, or sooner if woken by their own instance's commits.
+     */
+    public Outbox(String source, ObjectMapper mapper, WakeUp wakeUp) {
+        this.codec = new CloudEventCodec(source, mapper);
+        this.wakeUp = java.util.Objects.requireNonNull(wakeUp, "wakeUp");
     }
 
     /**
@@ -71,7 +97,7 @@ public final class Outbox {
                 throw new IllegalStateException("Outbox.append must run in the caller's transaction, "
                         + "but the connection is in auto-commit mode");
             }
-            try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+            try (PreparedStatement append = connection.prepareStatement(wakeUp == null ? APPEND : APPEND_QUIETLY)) {
                 append.setObject(1, id);
                 append.setString(2, EventCatalog.topicOf(eventClass).topicName());
                 append.setString(3, event.partitionKey());
@@ -83,7 +109,14 @@ public final class Outbox {
                 append.setObject(9, createdAt.atOffset(ZoneOffset.UTC));
                 append.setString(10, actor == null ? null : actor.subject());
                 append.setString(11, actor == null ? null : actor.reason());
-                append.executeQuery().close();
+                if (wakeUp == null) {
+                    append.executeQuery().close();
+                } else {
+                    append.executeUpdate();
+                }
+            }
+            if (wakeUp != null) {
+                wakeUp.afterAppend(connection);
             }
         } catch (SQLException e) {
             throw new EventBusException("Could not append " + eventClass.getSimpleName() + " to the outbox", e);

@@ -56,6 +56,12 @@ import java.util.function.Function;
  *
  * <p>While Kafka is down, the rows wait and the relay retries with exponential backoff, logging one WARN when
  * the outage starts and one INFO when it ends.
+ *
+ * <p>A row Kafka refuses for good ({@link #refusedForGood}: too large, invalid topic, not authorised) is not an
+ * outage: it is parked in {@code event_outbox_parked} (WARN, metric {@code parley.outbox.parked}) and every other
+ * key goes on. Its own key's later rows wait behind it, so that key's order holds, until {@link ParkedEvents}
+ * retries or discards it. Rows of other keys that Kafka acknowledged in a batch with a failed send are marked
+ * sent, not sent again.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -68,6 +74,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(1);
+    /** How often a waiting relay also looks for NOTIFYs while it waits for an in-process wake-up. */
+    private static final Duration WAKE_CHECK = Duration.ofMillis(100);
+    private static final Duration CONTENDED_RECHECK = Duration.ofMillis(100);
     private static final Duration MAX_PURGE_INTERVAL = Duration.ofHours(1);
     private static final int PURGE_CHUNK = 5_000;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
@@ -78,12 +87,22 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String CLAIM = """
             SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
                    actor, change_reason
-            FROM event_outbox
+            FROM event_outbox o
             WHERE sent_at IS NULL AND key_bucket = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM event_outbox_parked p
+                              WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.sequence < o.sequence)
             ORDER BY sequence
             LIMIT ?
-            FOR UPDATE SKIP LOCKED""";
+            FOR UPDATE OF o SKIP LOCKED""";
     private static final String MARK_SENT = "UPDATE event_outbox SET sent_at = clock_timestamp() WHERE sequence = ANY (?)";
+    private static final String PARK = """
+            WITH parked AS (DELETE FROM event_outbox WHERE sequence = ? RETURNING *)
+            INSERT INTO event_outbox_parked (sequence, id, topic, message_key, event_type, source, subject, data_schema,
+                                             payload, created_at, actor, change_reason, reason)
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
+                   actor, change_reason, ?
+            FROM parked""";
+    private static final String PARKED = "SELECT count(*) FROM event_outbox_parked";
     private static final String BACKLOG = """
             SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
             FROM event_outbox WHERE sent_at IS NULL""";
@@ -101,9 +120,25 @@ public final class OutboxRelay implements AutoCloseable {
      * @param retention    how long sent rows are kept (to inspect or replay) before they are deleted
      * @param maxBackoff   the longest wait between two attempts while Kafka or the database is unreachable
      */
-    public record Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff) {
+    public record Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff, Duration abandonedAfter) {
+
+        /**
+         * How long the relay's database session may sit in a transaction without a word before PostgreSQL ends
+         * it, releasing its bucket and row locks ({@code idle_in_transaction_session_timeout}), and the longest a
+         * relay statement may run ({@code statement_timeout}). So a relay whose host vanishes mid-batch holds
+         * up the other relays for this long, not until TCP keepalive gives up (hours). It must exceed the
+         * longest the relay itself waits for Kafka inside its transaction: {@code max.block.ms} +
+         * {@code delivery.timeout.ms} (10 s + 30 s by default). With the default 45 s and the other relays'
+         * 5 s poll, another relay takes over within a minute.
+         */
+        public static final Duration DEFAULT_ABANDONED_AFTER = Duration.ofSeconds(45);
+
+        public Settings(Duration pollInterval, int batchSize, Duration retention, Duration maxBackoff) {
+            this(pollInterval, batchSize, retention, maxBackoff, DEFAULT_ABANDONED_AFTER);
+        }
 
         public Settings {
+            requirePositive(abandonedAfter, "abandonedAfter");
             requirePositive(pollInterval, "pollInterval");
             requirePositive(maxBackoff, "maxBackoff");
             if (retention == null || retention.isNegative()) {
@@ -119,19 +154,23 @@ public final class OutboxRelay implements AutoCloseable {
         }
 
         public Settings withPollInterval(Duration value) {
-            return new Settings(value, batchSize, retention, maxBackoff);
+            return new Settings(value, batchSize, retention, maxBackoff, abandonedAfter);
         }
 
         public Settings withBatchSize(int value) {
-            return new Settings(pollInterval, value, retention, maxBackoff);
+            return new Settings(pollInterval, value, retention, maxBackoff, abandonedAfter);
         }
 
         public Settings withRetention(Duration value) {
-            return new Settings(pollInterval, batchSize, value, maxBackoff);
+            return new Settings(pollInterval, batchSize, value, maxBackoff, abandonedAfter);
         }
 
         public Settings withMaxBackoff(Duration value) {
-            return new Settings(pollInterval, batchSize, retention, value);
+            return new Settings(pollInterval, batchSize, retention, value, abandonedAfter);
+        }
+
+        public Settings withAbandonedAfter(Duration value) {
+            return new Settings(pollInterval, batchSize, retention, maxBackoff, value);
         }
 
         private static void requirePositive(Duration value, String name) {
@@ -150,11 +189,13 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
     private final Counter published;
     private final Timer commitToPublish;
 
     private final Thread thread;
+    private final java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
     private volatile boolean running;
     private volatile Producer<String, CloudEvent> producer;
 
@@ -166,6 +207,11 @@ public final class OutboxRelay implements AutoCloseable {
     private Instant nextAttempt = Instant.MIN;
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
+    /**
+     * Another relay held some buckets at the last claim. It may have claimed before a row this relay was woken
+     * for was committed, and it is woken only by its own instance's commits or its poll, so look again soon.
+     */
+    private boolean contended;
 
     /**
      * @param kafkaProducerConfig at least {@code bootstrap.servers}; {@code enable.idempotence=true} and
@@ -193,6 +239,9 @@ public final class OutboxRelay implements AutoCloseable {
         meters.add(Gauge.builder("parley.outbox.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
                 .description("Age of the oldest outbox row not yet acknowledged by Kafka")
                 .baseUnit("seconds")
+                .register(registry));
+        meters.add(Gauge.builder("parley.outbox.parked", parkedRows, AtomicLong::get)
+                .description("Outbox rows Kafka refused for good, parked until retried or discarded (their keys wait)")
                 .register(registry));
         published = Counter.builder("parley.outbox.published")
                 .description("Events acknowledged by Kafka and marked sent")
@@ -225,7 +274,8 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         running = false;
-        wakeUp();
+        wake();
+        wakeUpListener();
         try {
             thread.join(CLOSE_GRACE.toMillis());
             if (thread.isAlive()) {
@@ -260,6 +310,9 @@ public final class OutboxRelay implements AutoCloseable {
                     awaitWork();
                 } catch (SQLException e) {
                     databaseUnreachable(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
                 } catch (RuntimeException e) {
                     // A bug rather than an outage: say so loudly, but keep the relay alive.
                     LOG.errorf(e, "%s failed unexpectedly; retrying in %s", name, backoff);
@@ -278,6 +331,7 @@ public final class OutboxRelay implements AutoCloseable {
         Connection opened = dataSource.getConnection();
         try {
             opened.setAutoCommit(true);
+            limitSession(opened, settings);
             try (Statement listen = opened.createStatement()) {
                 listen.execute("LISTEN " + Outbox.CHANNEL);
             }
@@ -294,6 +348,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
         // Rows committed while we were not listening have sent no notification we could hear.
         nextAttempt = Instant.MIN;
+    }
+
+    /**
+     * Bounds what a relay session can hold on to: see {@link Settings#abandonedAfter}. Set per session, so that
+     * nothing is asked of the database's configuration.
+     */
+    static void limitSession(Connection connection, Settings settings) throws SQLException {
+        long millis = settings.abandonedAfter().toMillis();
+        try (Statement limits = connection.createStatement()) {
+            limits.execute("SET idle_in_transaction_session_timeout = " + millis);
+            limits.execute("SET statement_timeout = " + millis);
+        }
     }
 
     /** Publishes batches until one comes back short, or a send fails. */
@@ -322,6 +388,7 @@ public final class OutboxRelay implements AutoCloseable {
         boolean committed = false;
         try {
             List<Integer> buckets = lockBuckets();
+            contended = buckets.size() < BUCKETS;
             if (buckets.isEmpty()) {
                 // Another relay holds every bucket and will publish what is there.
                 connection.commit();
@@ -335,15 +402,28 @@ public final class OutboxRelay implements AutoCloseable {
                 return Batch.EMPTY;
             }
             Sent sent = send(rows);
-            List<Row> acknowledged = rows.subList(0, sent.acknowledgedPrefix());
+            List<Integer> acknowledged = markable(rows, sent.acknowledgedAt());
             if (!acknowledged.isEmpty()) {
-                markSent(acknowledged);
+                markSent(acknowledged.stream().map(rows::get).toList());
+            }
+            Row poisoned = null;
+            if (sent.failure() != null && sent.failedIndex() >= 0 && refusedForGood(sent.failure())) {
+                poisoned = rows.get(sent.failedIndex());
+                park(poisoned, sent.failure());
             }
             connection.commit();
             committed = true;
             published.increment(acknowledged.size());
-            for (int i = 0; i < acknowledged.size(); i++) {
-                commitToPublish.record(Duration.between(acknowledged.get(i).createdAt(), sent.acknowledgedAt()[i]));
+            for (int i : acknowledged) {
+                commitToPublish.record(Duration.between(rows.get(i).createdAt(), sent.acknowledgedAt()[i]));
+            }
+            if (poisoned != null) {
+                LOG.warnf("%s: Kafka refused event %s (%s, key %s, topic %s) for good: %s. It is parked in "
+                                + "event_outbox_parked; later events of key %s wait behind it until it is retried or "
+                                + "discarded; every other key goes on.", name, poisoned.id(), poisoned.type(), poisoned.key(),
+                        poisoned.topic(), describe(sent.failure()), poisoned.key());
+                // Not an outage: go on at once with the rest.
+                return new Batch(acknowledged.size(), true, null);
             }
             return new Batch(acknowledged.size(), rows.size() == settings.batchSize(), sent.failure());
         } finally {
@@ -352,6 +432,48 @@ public final class OutboxRelay implements AutoCloseable {
             }
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * The acknowledged rows that may be marked sent: all but those behind an unacknowledged row of their key,
+     * which go again after it to keep the key's order.
+     */
+    private static List<Integer> markable(List<Row> rows, Instant[] acknowledgedAt) {
+        List<Integer> markable = new ArrayList<>();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String key = rows.get(i).topic() + '\u0000' + rows.get(i).key();
+            if (acknowledgedAt[i] == null) {
+                held.add(key);
+            } else if (!held.contains(key)) {
+                markable.add(i);
+            }
+        }
+        return markable;
+    }
+
+    /**
+     * True for a failure that concerns the record, not the broker or the network, and that sending it again
+     * cannot cure. A broker that is down, slow or electing a leader gives retriable failures or timeouts instead.
+     */
+    static boolean refusedForGood(Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
+                || cause instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private void park(Row row, Exception failure) throws SQLException {
+        try (PreparedStatement park = connection.prepareStatement(PARK)) {
+            park.setLong(1, row.sequence());
+            Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+            park.setString(2, cause.getClass().getSimpleName() + ": " + describe(cause));
+            park.executeUpdate();
+        }
+        parkedRows.incrementAndGet();
     }
 
     private List<Integer> lockBuckets() throws SQLException {
@@ -400,6 +522,9 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, CloudEvent> sender = producer();
         Instant[] acknowledgedAt = new Instant[rows.size()];
         AtomicReference<Exception> failure = new AtomicReference<>();
+        // The lowest index whose send failed: the row to park if the failure is for good.
+        AtomicInteger failedIndex = new AtomicInteger(-1);
+        Thread relayThread = Thread.currentThread();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size() && failure.get() == null; i++) {
             Row row = rows.get(i);
@@ -409,11 +534,18 @@ public final class OutboxRelay implements AutoCloseable {
                     if (error == null) {
                         acknowledgedAt[index] = Instant.now();
                     } else if (failure.compareAndSet(null, error)) {
-                        sender.close(Duration.ZERO);
+                        failedIndex.set(index);
+                        // Refused inside send(), on this thread (e.g. too large): it never left, and nothing is sent
+                        // after it, so the records before it may still be acknowledged rather than sent again.
+                        if (Thread.currentThread() != relayThread) {
+                            sender.close(Duration.ZERO);
+                        }
                     }
                 }));
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
+                if (failure.compareAndSet(null, e)) {
+                    failedIndex.set(i);
+                }
             }
         }
         int prefix = 0;
@@ -434,7 +566,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (failure.get() != null) {
             closeProducer(Duration.ZERO);
         }
-        return new Sent(prefix, acknowledgedAt, failure.get());
+        return new Sent(prefix, acknowledgedAt, failure.get(), failedIndex.get());
     }
 
     private void markSent(List<Row> rows) throws SQLException {
@@ -484,20 +616,30 @@ public final class OutboxRelay implements AutoCloseable {
             backlog.set(result.getLong(1));
             oldestPendingMillis.set(Math.round(result.getDouble(2) * 1000));
         }
+        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(PARKED)) {
+            result.next();
+            parkedRows.set(result.getLong(1));
+        }
     }
 
     /**
      * Waits for a commit's notification or the poll interval; while Kafka is down, until the next attempt,
      * whatever is committed meanwhile.
      */
-    private void awaitWork() throws SQLException {
+    private void awaitWork() throws SQLException, InterruptedException {
         PGConnection listener = connection.unwrap(PGConnection.class);
         Instant now = Instant.now();
-        Instant deadline = kafkaOutage != null ? nextAttempt : now.plus(settings.pollInterval());
+        Instant deadline = kafkaOutage != null ? nextAttempt
+                : now.plus(contended && CONTENDED_RECHECK.compareTo(settings.pollInterval()) < 0 ? CONTENDED_RECHECK : settings.pollInterval());
         while (running && now.isBefore(deadline)) {
-            long slice = Math.min(Duration.between(now, deadline).toMillis(), GAUGE_REFRESH.toMillis());
-            PGNotification[] notifications = listener.getNotifications((int) Math.max(1, slice));
-            if (notifications != null && notifications.length > 0 && kafkaOutage == null) {
+            long slice = Math.min(Duration.between(now, deadline).toMillis(), WAKE_CHECK.toMillis());
+            // A wake-up from this process (Outbox.WakeUp) or a NOTIFY from any (pg_notify, ParkedEvents, close).
+            boolean wokenHere = woken.tryAcquire(Math.max(1, slice), TimeUnit.MILLISECONDS);
+            if (wokenHere) {
+                woken.drainPermits();
+            }
+            PGNotification[] notifications = listener.getNotifications(1);
+            if ((wokenHere || notifications != null && notifications.length > 0) && kafkaOutage == null) {
                 return;
             }
             refreshGauges();
@@ -553,8 +695,16 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Wakes this relay now, from this process: what an {@link Outbox.WakeUp} calls after a commit, so that the
+     * relay publishes at once without {@code pg_notify}. Cheap and safe from any thread.
+     */
+    public void wake() {
+        woken.release();
+    }
+
     /** Wakes the relay thread (and, harmlessly, the other instances' relays) out of its LISTEN wait. */
-    private void wakeUp() {
+    private void wakeUpListener() {
         try (Connection notifier = dataSource.getConnection(); Statement notify = notifier.createStatement()) {
             if (!notifier.getAutoCommit()) {
                 notifier.setAutoCommit(true);
@@ -662,7 +812,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure) {
+    private record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure, int failedIndex) {
     }
 
     private record Batch(int published, boolean full, Exception failure) {

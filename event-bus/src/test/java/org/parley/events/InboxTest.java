@@ -110,23 +110,89 @@ class InboxTest {
     }
 
     @Test
-    void eventsOfAnUnknownTypeAreLoggedOnceAndSkipped() {
+    void eventsOfAnUnknownTypeAreParkedWithNothingLostAndTheKeyGoesOn() throws Exception {
         UUID party = UUID.randomUUID();
         CloudEvent known = encode(TestEvents.partyUpdated(party, "Ukraine"));
-        for (int i = 0; i < 2; i++) {
-            send(party, CloudEventBuilder.v1(encode(TestEvents.partyUpdated(party, "from the future")))
-                    .withType("org.parley.party.renamed.v9")
-                    .build());
-        }
+        CloudEvent fromTheFuture = CloudEventBuilder.v1(encode(TestEvents.partyUpdated(party, "from the future")))
+                .withType("org.parley.party.renamed.v9")
+                .build();
+        send(party, fromTheFuture);
         send(party, known);
 
-        try (LogCapture log = LogCapture.of(EventConsumer.class);
-             InboxConsumer consumer = new InboxConsumer("unknown-types", List.of(Topic.PARTIES), mine(party)).start()) {
-            Await.until("the known event after them to be applied", () -> consumer.effects(known.getId()) == 1);
+        try (InboxConsumer consumer = new InboxConsumer("unknown-types", List.of(Topic.PARTIES), mine(party), 3).start()) {
+            Await.until("the known event after it to be applied", () -> consumer.effects(known.getId()) == 1);
 
             assertEquals(1, consumer.effects());
-            assertEquals(1, log.count(Level.WARNING, "skipping events of type org.parley.party.renamed.v9"), log.messages().toString());
+            List<ParkedEvents.ParkedRecord> parked = parkedOf(consumer);
+            assertEquals(1, parked.size());
+            assertEquals(fromTheFuture.getId(), parked.get(0).eventId());
+            assertEquals("org.parley.party.renamed.v9", parked.get(0).eventType());
+            assertTrue(parked.get(0).reason().contains("unknown"), parked.get(0).reason());
         }
+    }
+
+    @Test
+    void aRecordThatKeepsFailingPausesOnlyItsPartitionAndIsParkedAfterItsTriesThenRetriedOnRequest() throws Exception {
+        UUID failing = UUID.randomUUID();
+        UUID flowing = otherPartition(failing);
+        CloudEvent poisoned = encode(TestEvents.partyUpdated(failing, "fails"));
+        CloudEvent behindIt = encode(TestEvents.partyUpdated(failing, "after"));
+        send(failing, poisoned);
+        send(failing, behindIt);
+
+        ParkedEvents operator = new ParkedEvents(TestDatabase.dataSource());
+        try (InboxConsumer consumer = new InboxConsumer("park", List.of(Topic.PARTIES),
+                event -> event.key().equals(failing.toString()) || event.key().equals(flowing.toString()), 8)
+                .failingAlwaysFor(event -> event.id().equals(poisoned.getId()))
+                .start()) {
+            Await.until("the poisoned event to fail three times", () -> consumer.deliveries(poisoned.getId()) >= 3);
+            // Its partition backs off, by then for 400 ms and more; another partition is not held up by it.
+            for (int i = 0; i < 5; i++) {
+                CloudEvent event = encode(TestEvents.partyUpdated(flowing, "flowing " + i));
+                long sent = System.nanoTime();
+                send(flowing, event);
+                Await.until("the other partition's event to be applied", () -> consumer.effects(event.getId()) == 1);
+                assertTrue(System.nanoTime() - sent < 1_000_000_000L, "another partition's event waited behind the failing one");
+            }
+            assertEquals(0, consumer.effects(behindIt.getId()), "an event overtook the failing one of its partition");
+
+            Await.until("the event after the poisoned one to be applied", () -> consumer.effects(behindIt.getId()) == 1);
+            assertEquals(8, consumer.deliveries(poisoned.getId()));
+            List<ParkedEvents.ParkedRecord> parked = parkedOf(consumer);
+            assertEquals(List.of(poisoned.getId()), parked.stream().map(ParkedEvents.ParkedRecord::eventId).toList());
+
+            // The cause is fixed; the operator asks for a retry, and the event is applied once, then unparked.
+            consumer.failingAlwaysFor(event -> false);
+            ParkedEvents.ParkedRecord record = parked.get(0);
+            assertTrue(operator.retryInbox(record.consumer(), record.topic(), record.partition(), record.offset()));
+            Await.until("the parked event to be applied", () -> consumer.effects(poisoned.getId()) == 1);
+            Await.until("the parked event to leave the parking", () -> parkedOf(consumer).isEmpty());
+        }
+    }
+
+    private static List<ParkedEvents.ParkedRecord> parkedOf(InboxConsumer consumer) {
+        try {
+            return new ParkedEvents(TestDatabase.dataSource()).inbox(1000).stream()
+                    .filter(record -> record.consumer().equals(consumer.group())).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A party whose events land on another partition of parley.parties.v1 than {@code party}'s. */
+    private static UUID otherPartition(UUID party) {
+        int partitions = Topic.PARTIES.partitions();
+        while (true) {
+            UUID other = UUID.randomUUID();
+            if (partitionOf(other, partitions) != partitionOf(party, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    private static int partitionOf(UUID key, int partitions) {
+        byte[] bytes = key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % partitions;
     }
 
     private static java.util.function.Predicate<ReceivedEvent> mine(UUID party) {

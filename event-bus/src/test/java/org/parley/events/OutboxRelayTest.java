@@ -146,6 +146,80 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowKafkaRefusesForGoodIsParkedWhileEveryOtherKeyFlowsAndItsOwnKeyWaitsUntilDiscarded() throws Exception {
+        UUID poisonedTalks = UUID.randomUUID();
+        UUID otherTalks = UUID.randomUUID();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ParkedEvents parked = new ParkedEvents(TestDatabase.dataSource());
+        UUID[] ids = new UUID[6];
+        try (OutboxRelay relay = relay(WOKEN_BY_COMMITS, registry)) {
+            relay.start();
+            TestDatabase.inTransaction(connection -> {
+                ids[0] = OUTBOX.append(connection, TestEvents.statement(poisonedTalks, "before"));
+                ids[1] = OUTBOX.append(connection, TestEvents.statement(otherTalks, "other 1"));
+                // Over the producer's max.request.size (1 MiB): Kafka refuses it however often it is sent.
+                ids[2] = OUTBOX.append(connection, TestEvents.statement(poisonedTalks, "x".repeat(2 * 1024 * 1024)));
+                ids[3] = OUTBOX.append(connection, TestEvents.statement(otherTalks, "other 2"));
+                ids[4] = OUTBOX.append(connection, TestEvents.statement(poisonedTalks, "after"));
+            });
+            TestDatabase.inTransaction(connection -> ids[5] = OUTBOX.append(connection, TestEvents.statement(otherTalks, "other 3")));
+
+            awaitSent(List.of(ids[0], ids[1], ids[3], ids[5]));
+            Await.until("the refused row to be parked", () -> TestDatabase.count(
+                    "SELECT count(*) FROM event_outbox_parked WHERE id = ?::uuid", ids[2].toString()) == 1);
+            Await.until("the parked gauge to count it", () -> registry.get("parley.outbox.parked").gauge().value() == 1.0);
+            assertEquals(List.of(ids[2]), parked.outbox(10).stream().map(ParkedEvents.ParkedOutboxRow::id).toList());
+            assertTrue(parked.outbox(10).get(0).reason().startsWith("RecordTooLargeException"), parked.outbox(10).get(0).reason());
+            // Its key waits behind it, so that its order holds.
+            Thread.sleep(500);
+            assertEquals(1, TestDatabase.count("SELECT count(*) FROM event_outbox WHERE id = ?::uuid AND sent_at IS NULL", ids[4].toString()));
+
+            // Retried while the cause is still there: parked again, nothing sent out of order.
+            assertTrue(parked.retryOutbox(ids[2]));
+            Await.until("the retried row to be parked again", () -> TestDatabase.count(
+                    "SELECT count(*) FROM event_outbox_parked WHERE id = ?::uuid", ids[2].toString()) == 1);
+            assertEquals(1, TestDatabase.count("SELECT count(*) FROM event_outbox WHERE id = ?::uuid AND sent_at IS NULL", ids[4].toString()));
+
+            // Discarded: the key goes on.
+            assertTrue(parked.discardOutbox(ids[2]));
+            assertFalse(parked.discardOutbox(ids[2]));
+            awaitSent(List.of(ids[4]));
+        }
+        Map<String, List<String>> published = byKey(TestKafka.readAll(List.of(NEGOTIATIONS),
+                record -> record.key().equals(poisonedTalks.toString()) || record.key().equals(otherTalks.toString())));
+        assertEquals(List.of(ids[0].toString(), ids[4].toString()), published.get(poisonedTalks.toString()));
+        assertEquals(List.of(ids[1].toString(), ids[3].toString(), ids[5].toString()), published.get(otherTalks.toString()));
+    }
+
+    @Test
+    void aRelayWhoseHostVanishedMidBatchHoldsUpTheOthersOnlyUntilItsSessionIsEnded() throws Exception {
+        UUID negotiation = UUID.randomUUID();
+        OutboxRelay.Settings settings = WOKEN_BY_COMMITS.withPollInterval(Duration.ofMillis(500)).withAbandonedAfter(Duration.ofSeconds(2));
+        UUID[] id = new UUID[1];
+        TestDatabase.inTransaction(connection -> id[0] = OUTBOX.append(connection, TestEvents.statement(negotiation, "waits")));
+        // As the vanished relay left it: its session limited as every relay's is, every bucket locked and the
+        // row claimed, in a transaction nobody will ever end.
+        try (Connection vanished = TestDatabase.dataSource().getConnection()) {
+            vanished.setAutoCommit(true);
+            OutboxRelay.limitSession(vanished, settings);
+            vanished.setAutoCommit(false);
+            try (var lock = vanished.createStatement()) {
+                lock.executeQuery("SELECT pg_advisory_xact_lock(%d, b) FROM generate_series(0, %d) b"
+                        .formatted(OutboxRelay.LOCK_NAMESPACE, OutboxRelay.BUCKETS - 1)).close();
+                lock.executeQuery("SELECT * FROM event_outbox WHERE id = '" + id[0] + "' FOR UPDATE").close();
+            }
+            long start = System.nanoTime();
+            try (OutboxRelay other = relay(settings, new SimpleMeterRegistry())) {
+                other.start();
+                awaitSent(List.of(id[0]));
+            }
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos());
+            assertThrows(java.sql.SQLException.class, () -> vanished.createStatement().execute("SELECT 1"),
+                    "PostgreSQL ended the abandoned session");
+        }
+    }
+
+    @Test
     void appendingOutsideATransactionIsRefused() throws Exception {
         try (Connection connection = TestDatabase.dataSource().getConnection()) {
             connection.setAutoCommit(true);

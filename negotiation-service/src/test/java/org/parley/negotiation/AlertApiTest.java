@@ -357,7 +357,7 @@ class AlertApiTest {
     }
 
     private static EnvoyData envoy(UUID party, String name, String role) {
-        return new EnvoyData(UUID.randomUUID(), party, name, List.of(), null, role, LocalDate.parse("2025-12-01"), null, Instant.now());
+        return new EnvoyData(UUID.randomUUID(), party, name, List.of(), null, role, LocalDate.parse("2025-12-01"), null, Instant.now(), 0);
     }
 
     private static KafkaProducer<String, CloudEvent> producer() {

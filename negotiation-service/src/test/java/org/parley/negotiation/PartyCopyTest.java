@@ -59,7 +59,7 @@ class PartyCopyTest {
     static void barrier(UUID party) {
         UUID envoy = UUID.randomUUID();
         TestKafka.publish(new EnvoyAppointed(new EnvoyData(envoy, party, "Marker " + envoy, List.of(), null, "official",
-                null, null, Instant.now())), SOURCE);
+                null, null, Instant.now(), 0)), SOURCE);
         await("the marker envoy is applied", () -> count("select count(*) from known_envoy where id = ?", envoy) == 1);
     }
 
@@ -69,13 +69,13 @@ class PartyCopyTest {
         // All in the past, as party-service's updatedAt always precedes the events that follow it.
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(60);
         CloudEvent registered = TestKafka.publish(new PartyRegistered(new PartyData(party, "ua-" + party, "Ukraine", "state", "UA",
-                "belligerent", t0)), SOURCE);
+                "belligerent", t0, 0)), SOURCE);
         await("the party is accepted as a participant", () ->
                 post("/api/v1/negotiations", negotiationBody(Map.of(party, "principal"))).extract().statusCode() == 201);
 
-        // Newer, then older: the older one is ignored.
-        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Ukraine (renamed)", "state", "UA", "belligerent", t0.plusSeconds(20))), SOURCE);
-        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Stale name", "state", "UA", "belligerent", t0.plusSeconds(10))), SOURCE);
+        // Newer, then older: the older version is ignored, though its instance's clock ran ahead.
+        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Ukraine (renamed)", "state", "UA", "belligerent", t0.plusSeconds(20), 2)), SOURCE);
+        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Stale name", "state", "UA", "belligerent", t0.plusSeconds(90), 1)), SOURCE);
         barrier(party);
         assertEquals("Ukraine (renamed)", partyName(party));
 
@@ -89,11 +89,17 @@ class PartyCopyTest {
         assertEquals(applied, count("select extract(epoch from applied_at) * 1000000 from known_party where id = ?", party));
         assertEquals("Ukraine (renamed)", partyName(party));
 
-        // Removed: a write naming it is refused, and an older update arriving late does not bring it back.
-        TestKafka.publish(new PartyRemoved(party, "ua"), SOURCE);
+        // A later version from an instance whose clock lags still applies.
+        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Ukraine (v3)", "state", "UA", "belligerent", t0.plusSeconds(5), 3)), SOURCE);
+        barrier(party);
+        assertEquals("Ukraine (v3)", partyName(party));
+
+        // Removed, though the removal's time is older than the last update's (clock skew): a write naming it
+        // is refused, and an older update arriving late does not bring it back.
+        TestKafka.publishAt(new PartyRemoved(party, "ua", 4), SOURCE, t0);
         await("the party is removed", () -> count("select count(*) from known_party where id = ? and removed", party) == 1);
         post("/api/v1/negotiations", negotiationBody(Map.of(party, "principal"))).statusCode(422).body("detail", containsString(party.toString()));
-        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Zombie", "state", "UA", "belligerent", t0.plusSeconds(30))), SOURCE);
+        TestKafka.publish(new PartyUpdated(new PartyData(party, "ua", "Zombie", "state", "UA", "belligerent", Instant.now().plusSeconds(3600), 3)), SOURCE);
         barrier(party);
         assertEquals(1, count("select count(*) from known_party where id = ? and removed", party));
     }
@@ -101,9 +107,9 @@ class PartyCopyTest {
     @Test
     void envoysBecomeKnownForMeetings() {
         UUID party = UUID.randomUUID(), envoy = UUID.randomUUID();
-        TestKafka.publish(new PartyRegistered(new PartyData(party, "us-" + party, "United States", "state", "US", "mediator", Instant.now())), SOURCE);
+        TestKafka.publish(new PartyRegistered(new PartyData(party, "us-" + party, "United States", "state", "US", "mediator", Instant.now(), 0)), SOURCE);
         TestKafka.publish(new EnvoyAppointed(new EnvoyData(envoy, party, "Steve Witkoff", List.of("Witkoff"), "Special Envoy",
-                "special_envoy", null, null, Instant.now())), SOURCE);
+                "special_envoy", null, null, Instant.now(), 0)), SOURCE);
         await("the envoy is known", () -> count("select count(*) from known_envoy where id = ? and full_name = 'Steve Witkoff'", envoy) == 1);
     }
 }

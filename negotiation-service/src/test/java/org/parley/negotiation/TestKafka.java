@@ -43,7 +43,12 @@ final class TestKafka {
 
     /** Encodes and sends the event as party-service's relay would; returns the CloudEvent (to send again). */
     static CloudEvent publish(ParleyEvent event, String source) {
-        CloudEvent cloudEvent = new CloudEventCodec(source, new ObjectMapper()).encode(event, UUID.randomUUID(), Instant.now());
+        return publishAt(event, source, Instant.now());
+    }
+
+    /** As {@link #publish}, with the CloudEvents time of an instance whose clock says {@code time}. */
+    static CloudEvent publishAt(ParleyEvent event, String source, Instant time) {
+        CloudEvent cloudEvent = new CloudEventCodec(source, new ObjectMapper()).encode(event, UUID.randomUUID(), time);
         send(Topic.PARTIES, event.partitionKey(), cloudEvent);
         return cloudEvent;
     }

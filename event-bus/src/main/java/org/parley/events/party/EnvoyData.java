@@ -22,5 +22,9 @@ public record EnvoyData(
         @Nullable LocalDate mandateFrom,
         @JsonPropertyDescription("Null while the mandate is open.")
         @Nullable LocalDate mandateTo,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonPropertyDescription("The envoy's version in party-service, raised by every change: a consumer keeps the copy "
+                + "with the highest version and ignores an older one arriving late, whatever the clocks say. "
+                + "0 in events from builds before it was added.")
+        long version) {
 }

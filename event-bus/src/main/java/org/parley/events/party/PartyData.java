@@ -19,5 +19,9 @@ public record PartyData(
         @Nullable String isoCode,
         @JsonPropertyDescription("belligerent, mediator, guarantor, observer or stakeholder.")
         String conflictRole,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonPropertyDescription("The party's version in party-service, raised by every change: a consumer keeps the copy "
+                + "with the highest version and ignores an older one arriving late, whatever the clocks say. "
+                + "0 in events from builds before it was added.")
+        long version) {
 }

@@ -24,10 +24,33 @@ public final class InboxConsumer implements AutoCloseable {
     private final EventConsumer consumer;
     private volatile Predicate<ReceivedEvent> failOnce = event -> false;
 
+    private final String group;
+    private volatile Predicate<ReceivedEvent> failAlways = event -> false;
+
     public InboxConsumer(String name, List<Topic> topics, Predicate<ReceivedEvent> mine) {
+        this(name, topics, mine, Integer.MAX_VALUE);
+    }
+
+    /** Parks a record in the test database after {@code maxAttempts} failed tries, as the services do. */
+    public InboxConsumer(String name, List<Topic> topics, Predicate<ReceivedEvent> mine, int maxAttempts) {
         this.name = name;
         this.mine = mine;
-        this.consumer = new EventConsumer(TestKafka.uniqueGroup(name), TestKafka.consumerConfig(), topics, this::handle);
+        this.group = TestKafka.uniqueGroup(name);
+        this.consumer = maxAttempts == Integer.MAX_VALUE
+                ? new EventConsumer(group, TestKafka.consumerConfig(), topics, this::handle)
+                : new EventConsumer(group, TestKafka.consumerConfig(), topics, this::handle,
+                        new org.parley.events.ParkedEvents.Store(TestDatabase.dataSource()), maxAttempts);
+    }
+
+    /** The consumer group, which is also the name parked records are kept under. */
+    public String group() {
+        return group;
+    }
+
+    /** Every delivery of each event that matches fails, until this is called again with another predicate. */
+    public InboxConsumer failingAlwaysFor(Predicate<ReceivedEvent> events) {
+        this.failAlways = events;
+        return this;
     }
 
     /** The first delivery of each event that matches fails after its transaction has rolled back. */
@@ -46,6 +69,9 @@ public final class InboxConsumer implements AutoCloseable {
             return;
         }
         int delivery = deliveries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (failAlways.test(event)) {
+            throw new IllegalStateException("the handler of " + event.id() + " fails");
+        }
         TestDatabase.inTransaction(connection -> {
             if (Inbox.markApplied(connection, name, event.id())) {
                 try (PreparedStatement effect = connection.prepareStatement("INSERT INTO test_effect (consumer, event_id) VALUES (?, ?)")) {

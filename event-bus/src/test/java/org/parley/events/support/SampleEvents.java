@@ -50,6 +50,9 @@ public final class SampleEvents {
         if (raw == Integer.class || raw == int.class) {
             return 5;
         }
+        if (raw == Long.class || raw == long.class) {
+            return 7L;
+        }
         if (raw == Double.class || raw == double.class) {
             return 47.91;
         }

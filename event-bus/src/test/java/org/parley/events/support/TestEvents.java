@@ -24,6 +24,6 @@ public final class TestEvents {
     }
 
     public static PartyUpdated partyUpdated(UUID partyId, String name) {
-        return new PartyUpdated(new PartyData(partyId, "ua", name, "state", "UA", "belligerent", Instant.now()));
+        return new PartyUpdated(new PartyData(partyId, "ua", name, "state", "UA", "belligerent", Instant.now(), 1));
     }
 }

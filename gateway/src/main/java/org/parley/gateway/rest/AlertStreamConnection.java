@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import org.parley.gateway.service.AlertStreamEntry;
 import org.parley.gateway.service.AlertStreamHub;
 
 import java.util.Collections;
@@ -25,11 +24,11 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
-    private final ArrayBlockingQueue<AlertStreamEntry> queue;
+    private final ArrayBlockingQueue<AlertStreamHub.Delivery> queue;
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
     private final Runnable onClose;
     /** Alerts the client missed while disconnected, written before anything from the queue. Event loop only. */
-    private Iterator<AlertStreamEntry> missed = Collections.emptyIterator();
+    private Iterator<AlertStreamHub.Delivery> missed = Collections.emptyIterator();
     private volatile boolean closed;
 
     AlertStreamConnection(HttpServerRequest request, Context context, int queueSize, Runnable onClose) {
@@ -41,7 +40,7 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
     }
 
     /** Sends the headers and the preamble, then what the client missed; on the event loop. */
-    void start(String preamble, List<AlertStreamEntry> missedEntries) {
+    void start(String preamble, List<AlertStreamHub.Delivery> missedEntries) {
         response.closeHandler(nothing -> closed());
         response.exceptionHandler(failure -> closed());
         response.write(Buffer.buffer(preamble));
@@ -50,11 +49,11 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
     }
 
     @Override
-    public boolean offer(AlertStreamEntry entry) {
+    public boolean offer(AlertStreamHub.Delivery delivery) {
         if (closed) {
             return true;
         }
-        if (!queue.offer(entry)) {
+        if (!queue.offer(delivery)) {
             return false;
         }
         schedulePump();
@@ -103,7 +102,7 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
                 response.drainHandler(nothing -> pump());
                 return;
             }
-            AlertStreamEntry next = missed.hasNext() ? missed.next() : queue.poll();
+            AlertStreamHub.Delivery next = missed.hasNext() ? missed.next() : queue.poll();
             if (next == null) {
                 return;
             }

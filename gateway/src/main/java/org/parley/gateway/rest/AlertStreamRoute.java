@@ -128,6 +128,13 @@ public class AlertStreamRoute {
                     .append(config.bufferSize()).append(" alerts of the last ").append(config.retention())
                     .append("); resuming from the oldest alert kept")
                     .append(subscription.oldestKept().map(t -> ", published " + DateTimeFormatter.ISO_INSTANT.format(t)).orElse(""))
+                    .append("\n\n")
+                    // The comment is for people reading the raw stream; this event is for programs (EventSource
+                    // listeners), which never see comments. It has no id, so it does not move the client's position.
+                    .append("event: gap\ndata: ")
+                    .append(new JsonObject().put("reason", "alerts after Last-Event-ID are no longer kept")
+                            .put("oldestKept", subscription.oldestKept().map(DateTimeFormatter.ISO_INSTANT::format).orElse(null))
+                            .encode())
                     .append("\n\n");
         }
         connection.start(preamble.toString(), subscription.missed());

@@ -5,15 +5,24 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The alerts a reconnecting client can catch up on: the most recent ones, at most {@code capacity} of them
  * and none older than {@code maxAge}, in the order this gateway read them. Not thread-safe: the
  * {@link AlertStreamHub} guards it.
+ * <p>
+ * It keeps each alert once. A record read a second time (the gateway's consumer was rebuilt after a broker
+ * outage and went back) is recognised by its offset; a second copy of an event under another offset (the
+ * outbox relay sent it again after a failure it could not tell from a loss) by its CloudEvents id. Every
+ * gateway reads a partition in the same order, so every gateway keeps the same first copy and skips the
+ * same later ones: a position means the same on all of them.
  */
 public final class AlertStreamBuffer {
 
@@ -33,7 +42,14 @@ public final class AlertStreamBuffer {
      * published before the gateway started, and only a client that asks to resume gets it.
      */
     private final Map<Integer, Long> liveFrom = new HashMap<>();
+    /**
+     * The CloudEvents ids of the most recent alerts read, kept longer than the alerts themselves (twice the
+     * capacity) so that a late second copy is still recognised after its first copy left the buffer.
+     */
+    private final Set<String> seen = new LinkedHashSet<>();
+    private final int seenCapacity;
     private AlertStreamCursor position = AlertStreamCursor.START;
+    private long duplicates;
 
     public AlertStreamBuffer(int capacity, Duration maxAge) {
         if (capacity < 1) {
@@ -41,6 +57,7 @@ public final class AlertStreamBuffer {
         }
         this.capacity = capacity;
         this.maxAge = maxAge;
+        this.seenCapacity = 2 * capacity;
     }
 
     /**
@@ -48,6 +65,10 @@ public final class AlertStreamBuffer {
      * where the topic ended at that moment.
      */
     public void assign(int partition, long start, long end) {
+        if (next.containsKey(partition)) {
+            // Read again after the consumer was rebuilt: it resumes where this buffer is (resumeAt), nothing is reset.
+            return;
+        }
         next.put(partition, start);
         complete.put(partition, start);
         liveFrom.put(partition, Math.max(start, end));
@@ -58,15 +79,42 @@ public final class AlertStreamBuffer {
         return next.containsKey(partition);
     }
 
-    public AlertStreamEntry append(int partition, long offset, Instant timestamp, AlertStreamAlert alert) {
+    /** Where reading a partition resumes: the offset after the last alert read, if the partition is read at all. */
+    public OptionalLong resumeAt(int partition) {
+        Long offset = next.get(partition);
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /**
+     * Keeps an alert read at {@code partition}/{@code offset}, unless it was read before (same offset) or is a
+     * second copy of an alert already read (same event id): then nothing is kept and clients get nothing.
+     */
+    public Optional<AlertStreamEntry> append(int partition, long offset, Instant timestamp, AlertStreamAlert alert) {
+        if (offset < next.getOrDefault(partition, 0L)) {
+            return Optional.empty();
+        }
         next.put(partition, offset + 1);
         position = AlertStreamCursor.of(next);
+        if (!seen.add(alert.eventId())) {
+            duplicates++;
+            return Optional.empty();
+        }
+        if (seen.size() > seenCapacity) {
+            var oldest = seen.iterator();
+            oldest.next();
+            oldest.remove();
+        }
         AlertStreamEntry entry = new AlertStreamEntry(partition, offset, timestamp, alert, position);
         if (entries.size() == capacity) {
             drop();
         }
         entries.addLast(entry);
-        return entry;
+        return Optional.of(entry);
+    }
+
+    /** How many second copies of an alert were read and left out. */
+    public long duplicates() {
+        return duplicates;
     }
 
     /**

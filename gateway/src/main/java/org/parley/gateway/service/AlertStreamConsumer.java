@@ -151,15 +151,30 @@ public class AlertStreamConsumer {
         if (added.isEmpty()) {
             return;
         }
-        boolean atStart = assigned.isEmpty();
+        boolean atStart = !hub.isReading();
         assigned.addAll(added);
         kafka.assign(assigned);
+        // A partition this gateway already read (the consumer was rebuilt after an error) goes on from where
+        // the hub is: going back by the retention again would read, and once did send, alerts a second time.
+        List<TopicPartition> fresh = new ArrayList<>();
+        Map<TopicPartition, Long> earliest = kafka.beginningOffsets(added);
+        for (TopicPartition partition : added) {
+            var resumeAt = hub.resumeAt(partition.partition());
+            if (resumeAt.isPresent()) {
+                kafka.seek(partition, Math.max(resumeAt.getAsLong(), earliest.getOrDefault(partition, 0L)));
+            } else {
+                fresh.add(partition);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
         long since = Instant.now().minus(config.retention()).toEpochMilli();
         Map<TopicPartition, Long> times = new HashMap<>();
-        added.forEach(partition -> times.put(partition, since));
+        fresh.forEach(partition -> times.put(partition, since));
         Map<TopicPartition, OffsetAndTimestamp> starts = kafka.offsetsForTimes(times);
-        Map<TopicPartition, Long> ends = kafka.endOffsets(added);
-        for (TopicPartition partition : added) {
+        Map<TopicPartition, Long> ends = kafka.endOffsets(fresh);
+        for (TopicPartition partition : fresh) {
             OffsetAndTimestamp start = starts.get(partition);
             long from = start == null ? ends.get(partition) : start.offset();
             kafka.seek(partition, from);
@@ -167,7 +182,7 @@ public class AlertStreamConsumer {
             hub.assign(partition.partition(), from, atStart ? ends.get(partition) : from);
         }
         LOG.infof("Reading %s partitions %s from %s back", config.topic(),
-                added.stream().map(TopicPartition::partition).sorted().toList(), config.retention());
+                fresh.stream().map(TopicPartition::partition).sorted().toList(), config.retention());
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> record) {

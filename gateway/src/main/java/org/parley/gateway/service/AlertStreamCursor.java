@@ -60,6 +60,21 @@ public final class AlertStreamCursor {
         return offset == null ? otherwise : offset;
     }
 
+    /**
+     * Per partition the further of the two positions. A client's position only ever moves this way, so the
+     * ids it is sent never go backwards, whichever gateway sends them.
+     */
+    public AlertStreamCursor max(AlertStreamCursor other) {
+        SortedMap<Integer, Long> merged = new TreeMap<>(next);
+        other.next.forEach((partition, offset) -> merged.merge(partition, offset, Math::max));
+        return merged.equals(next) ? this : new AlertStreamCursor(merged);
+    }
+
+    /** True when this position is at or past {@code other} in every partition {@code other} names. */
+    public boolean covers(AlertStreamCursor other) {
+        return other.next.entrySet().stream().allMatch(e -> next(e.getKey(), -1L) >= e.getValue());
+    }
+
     public Map<Integer, Long> asMap() {
         return next;
     }

@@ -14,7 +14,8 @@ public final class AlertStreamEntry {
     private final Instant timestamp;
     private final AlertStreamAlert alert;
     private final AlertStreamCursor position;
-    private final byte[] frame;
+    /** Everything after the {@code id:} line, rendered once and shared by every client. */
+    private final byte[] body;
 
     /**
      * @param position the position just after this alert: its SSE id, from which a reconnecting client resumes
@@ -26,13 +27,12 @@ public final class AlertStreamEntry {
         this.alert = alert;
         this.position = position;
         StringBuilder frame = new StringBuilder(alert.json().length() + 64)
-                .append("id: ").append(position).append('\n')
                 .append("event: alert\n");
         // SSE ends a field at a line break, so a multi-line payload becomes several data lines.
         for (String line : alert.json().split("\r\n|\r|\n", -1)) {
             frame.append("data: ").append(line).append('\n');
         }
-        this.frame = frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        this.body = frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public int partition() {
@@ -56,8 +56,20 @@ public final class AlertStreamEntry {
         return position;
     }
 
-    /** The complete SSE event: {@code id:}, {@code event: alert}, {@code data:} and the blank line. */
+    /** The complete SSE event with this gateway's position as its id. */
     public byte[] frame() {
+        return frame(position);
+    }
+
+    /**
+     * The complete SSE event for one client: {@code id:} (that client's position, see {@link AlertStreamHub}),
+     * {@code event: alert}, {@code data:} and the blank line.
+     */
+    public byte[] frame(AlertStreamCursor id) {
+        byte[] idLine = ("id: " + id + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[idLine.length + body.length];
+        System.arraycopy(idLine, 0, frame, 0, idLine.length);
+        System.arraycopy(body, 0, frame, idLine.length, body.length);
         return frame;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -22,6 +23,12 @@ import java.util.Set;
  * the others or the Kafka consumer. It can reconnect with its {@code Last-Event-ID} and resume.
  * One lock orders publishing against subscribing, so that a new client gets every alert exactly once:
  * those published before it subscribed in its catch-up list, later ones in its queue.
+ * <p>
+ * Each client has its own position, and that is the SSE id it is sent: where it started (its
+ * {@code Last-Event-ID}, or the live end) moved forward, partition by partition, past every alert it was
+ * sent. Not this gateway's read position: a gateway that is behind the client on some partition (just
+ * restarted, or another instance) would otherwise send an id that goes backwards, and a later resume from
+ * it would repeat alerts. An alert before the client's position in its partition is never sent to it.
  */
 @Singleton
 public class AlertStreamHub {
@@ -30,7 +37,7 @@ public class AlertStreamHub {
     public interface Subscriber {
 
         /** Queues an alert for writing; false when the client's queue is full. */
-        boolean offer(AlertStreamEntry entry);
+        boolean offer(Delivery delivery);
 
         /** The client did not keep up: it must be disconnected. Called once, after which it gets nothing more. */
         void overflow();
@@ -40,10 +47,30 @@ public class AlertStreamHub {
      * What a new client is sent before live alerts: what it missed, and whether some of that had already
      * been dropped from memory ({@code gap}), in which case it starts from the oldest alert kept.
      */
-    public record Subscription(List<AlertStreamEntry> missed, boolean gap, Optional<Instant> oldestKept) {
+    public record Subscription(List<Delivery> missed, boolean gap, Optional<Instant> oldestKept) {
     }
 
-    private record Registration(Subscriber subscriber, AlertStreamFilter filter, AlertStreamCursor from, boolean fresh) {
+    /** An alert on its way to one client, with the id that client is sent: its position after the alert. */
+    public record Delivery(AlertStreamEntry entry, AlertStreamCursor id) {
+
+        public byte[] frame() {
+            return entry.frame(id);
+        }
+    }
+
+    private static final class Registration {
+        final Subscriber subscriber;
+        final AlertStreamFilter filter;
+        /** For a client without {@code Last-Event-ID}: partitions not read yet start at their live end. */
+        final boolean fresh;
+        AlertStreamCursor position;
+
+        Registration(Subscriber subscriber, AlertStreamFilter filter, AlertStreamCursor position, boolean fresh) {
+            this.subscriber = subscriber;
+            this.filter = filter;
+            this.position = position;
+            this.fresh = fresh;
+        }
     }
 
     private final Object lock = new Object();
@@ -59,6 +86,8 @@ public class AlertStreamHub {
                 .description("Clients connected to the live alert stream").register(registry);
         Gauge.builder("parley.alert.stream.buffered", this, AlertStreamHub::buffered)
                 .description("Alerts kept in memory for clients that reconnect").register(registry);
+        Gauge.builder("parley.alert.stream.duplicates.skipped", this, AlertStreamHub::duplicatesSkipped)
+                .description("Second copies of an alert (same CloudEvents id) read from Kafka and sent to no client").register(registry);
         this.slowDisconnects = Counter.builder("parley.alert.stream.slow.disconnects")
                 .description("Clients disconnected because they did not read alerts as fast as they came").register(registry);
     }
@@ -76,26 +105,47 @@ public class AlertStreamHub {
         return reading;
     }
 
+    /** Where the consumer resumes reading a partition after it was rebuilt; see {@link AlertStreamBuffer#resumeAt}. */
+    public OptionalLong resumeAt(int partition) {
+        synchronized (lock) {
+            return buffer.resumeAt(partition);
+        }
+    }
+
     public void publish(int partition, long offset, Instant timestamp, AlertStreamAlert alert) {
         synchronized (lock) {
-            AlertStreamEntry entry = buffer.append(partition, offset, timestamp, alert);
+            Optional<AlertStreamEntry> kept = buffer.append(partition, offset, timestamp, alert);
+            if (kept.isEmpty()) {
+                return;
+            }
+            AlertStreamEntry entry = kept.get();
             for (var iterator = registrations.iterator(); iterator.hasNext(); ) {
                 Registration registration = iterator.next();
                 if (!wants(registration, entry)) {
                     continue;
                 }
-                if (!registration.subscriber().offer(entry)) {
+                if (!registration.subscriber.offer(deliver(registration, entry))) {
                     iterator.remove();
                     slowDisconnects.increment();
-                    registration.subscriber().overflow();
+                    registration.subscriber.overflow();
                 }
             }
         }
     }
 
     private boolean wants(Registration registration, AlertStreamEntry entry) {
-        long from = registration.from().next(entry.partition(), registration.fresh() ? buffer.liveFrom(entry.partition()) : 0L);
-        return entry.offset() >= from && registration.filter().matches(entry.alert());
+        long from = registration.position.next(entry.partition(), registration.fresh ? buffer.liveFrom(entry.partition()) : 0L);
+        return entry.offset() >= from && registration.filter.matches(entry.alert());
+    }
+
+    /**
+     * Moves the client's position past {@code entry}. Taking this gateway's position at the entry is right:
+     * the client was sent every alert it wants that this gateway read before it (catch-up, then live), or
+     * was told of the gap.
+     */
+    private Delivery deliver(Registration registration, AlertStreamEntry entry) {
+        registration.position = registration.position.max(entry.position());
+        return new Delivery(entry, registration.position);
     }
 
     public void expire(Instant now) {
@@ -114,8 +164,9 @@ public class AlertStreamHub {
             Registration registration;
             if (lastEventId.isPresent()) {
                 AlertStreamBuffer.Resume resume = buffer.after(lastEventId.get(), filter::matches);
-                subscription = new Subscription(resume.entries(), resume.gap(), buffer.oldest().map(AlertStreamEntry::timestamp));
                 registration = new Registration(subscriber, filter, lastEventId.get(), false);
+                List<Delivery> missed = resume.entries().stream().map(entry -> deliver(registration, entry)).toList();
+                subscription = new Subscription(missed, resume.gap(), buffer.oldest().map(AlertStreamEntry::timestamp));
             } else {
                 subscription = new Subscription(List.of(), false, Optional.empty());
                 registration = new Registration(subscriber, filter, buffer.live(), true);
@@ -127,7 +178,7 @@ public class AlertStreamHub {
 
     public void unsubscribe(Subscriber subscriber) {
         synchronized (lock) {
-            registrations.removeIf(registration -> registration.subscriber() == subscriber);
+            registrations.removeIf(registration -> registration.subscriber == subscriber);
         }
     }
 
@@ -139,6 +190,12 @@ public class AlertStreamHub {
 
     public double slowDisconnects() {
         return slowDisconnects.count();
+    }
+
+    private double duplicatesSkipped() {
+        synchronized (lock) {
+            return buffer.duplicates();
+        }
     }
 
     private double buffered() {

@@ -39,9 +39,9 @@ class AlertStreamBufferTest {
         AlertStreamBuffer buffer = new AlertStreamBuffer(100, Duration.ofHours(24));
         buffer.assign(0, 0, 0);
         buffer.assign(1, 40, 40);
-        AlertStreamEntry first = buffer.append(0, 0, T0, alert(KYIV_TALKS, AlertSeverity.INFO));
-        AlertStreamEntry second = buffer.append(1, 40, T0, alert(GENEVA_TALKS, AlertSeverity.WARNING));
-        AlertStreamEntry third = buffer.append(0, 1, T0, alert(KYIV_TALKS, AlertSeverity.CRITICAL));
+        AlertStreamEntry first = buffer.append(0, 0, T0, alert(KYIV_TALKS, AlertSeverity.INFO)).orElseThrow();
+        AlertStreamEntry second = buffer.append(1, 40, T0, alert(GENEVA_TALKS, AlertSeverity.WARNING)).orElseThrow();
+        AlertStreamEntry third = buffer.append(0, 1, T0, alert(KYIV_TALKS, AlertSeverity.CRITICAL)).orElseThrow();
 
         assertEquals("0:1,1:40", first.position().toString());
         assertEquals("0:1,1:41", second.position().toString());
@@ -62,10 +62,10 @@ class AlertStreamBufferTest {
     void aPositionOlderThanWhatIsKeptResumesFromTheOldestKeptAndSaysSo() {
         AlertStreamBuffer buffer = new AlertStreamBuffer(2, Duration.ofHours(24));
         buffer.assign(0, 0, 0);
-        AlertStreamEntry first = buffer.append(0, 0, T0, alert(KYIV_TALKS, AlertSeverity.INFO));
-        AlertStreamEntry second = buffer.append(0, 1, T0, alert(KYIV_TALKS, AlertSeverity.INFO));
-        AlertStreamEntry third = buffer.append(0, 2, T0, alert(KYIV_TALKS, AlertSeverity.INFO));
-        AlertStreamEntry fourth = buffer.append(0, 3, T0, alert(KYIV_TALKS, AlertSeverity.INFO));
+        AlertStreamEntry first = buffer.append(0, 0, T0, alert(KYIV_TALKS, AlertSeverity.INFO)).orElseThrow();
+        AlertStreamEntry second = buffer.append(0, 1, T0, alert(KYIV_TALKS, AlertSeverity.INFO)).orElseThrow();
+        AlertStreamEntry third = buffer.append(0, 2, T0, alert(KYIV_TALKS, AlertSeverity.INFO)).orElseThrow();
+        AlertStreamEntry fourth = buffer.append(0, 3, T0, alert(KYIV_TALKS, AlertSeverity.INFO)).orElseThrow();
 
         AlertStreamBuffer.Resume resume = buffer.after(first.position(), any -> true);
         assertTrue(resume.gap());

@@ -1,7 +1,5 @@
 package org.parley.negotiation.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,22 +35,17 @@ public class AlertService {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     AlertFactsRepository facts;
 
     @Inject
     AlertRepository alerts;
 
-    private Outbox outbox;
     /** Alerts are the service's own conclusions; the change that caused one is in its causes and in the audit trail. */
     private static final Actor RAISED_BY = Actor.service(SOURCE);
 
-    @PostConstruct
-    void init() {
-        outbox = new Outbox(SOURCE, mapper);
-    }
+    /** Built once for the service by the shared event bus (event-bus-quarkus). */
+    @Inject
+    Outbox outbox;
 
     /**
      * Evaluates the rules on an event being written (or applied, for party-service's envoy events) and

@@ -1,7 +1,5 @@
 package org.parley.negotiation.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,9 +57,6 @@ public class NegotiationEvents {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     AlertService alerts;
 
     @Inject
@@ -70,12 +65,9 @@ public class NegotiationEvents {
     @Inject
     AuditTrail audit;
 
-    private Outbox outbox;
-
-    @PostConstruct
-    void init() {
-        outbox = new Outbox(SOURCE, mapper);
-    }
+    /** Built once for the service by the shared event bus (event-bus-quarkus). */
+    @Inject
+    Outbox outbox;
 
     public void negotiationStarted(Negotiation n) {
         append(new NegotiationOpened(data(n)));

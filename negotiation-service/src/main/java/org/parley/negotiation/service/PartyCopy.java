@@ -26,8 +26,11 @@ import java.time.Instant;
 
 /**
  * Keeps known_party and known_envoy from parley.parties.v1. Each event is applied at most once (the inbox row
- * commits with the effect) and never backwards: a row only changes for an event whose updatedAt is newer than
- * what it holds, so a late or replayed event changes nothing. A removed party stays as a tombstone, so
+ * commits with the effect) and never backwards: a row only changes for an event whose version (party-service's
+ * lock version of the entity, carried in the event) is higher than the one it holds, so a late or replayed event
+ * changes nothing. Not a timestamp: two party-service instances' clocks may disagree, and a removal that looked
+ * older than the update before it would be dropped while its inbox row commits, for good. Events from builds
+ * that carried no version (0) fall back to updatedAt among themselves. A removed party stays as a tombstone, so
  * that an older update arriving after the removal cannot bring it back.
  */
 @ApplicationScoped
@@ -38,24 +41,25 @@ public class PartyCopy {
     private static final Logger LOG = Logger.getLogger(PartyCopy.class);
 
     private static final String UPSERT_PARTY = """
-            INSERT INTO known_party (id, slug, name, kind, iso_code, conflict_role, removed, source_updated_at, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, false, ?, now())
+            INSERT INTO known_party (id, slug, name, kind, iso_code, conflict_role, removed, source_updated_at, source_version, applied_at)
+            VALUES (?, ?, ?, ?, ?, ?, false, ?, ?, now())
             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, kind = excluded.kind,
                 iso_code = excluded.iso_code, conflict_role = excluded.conflict_role, removed = false,
-                source_updated_at = excluded.source_updated_at, applied_at = now()
-            WHERE known_party.source_updated_at < excluded.source_updated_at""";
+                source_updated_at = excluded.source_updated_at, source_version = excluded.source_version, applied_at = now()
+            WHERE (known_party.source_version, known_party.source_updated_at) < (excluded.source_version, excluded.source_updated_at)""";
     private static final String REMOVE_PARTY = """
-            INSERT INTO known_party (id, slug, name, removed, source_updated_at, applied_at)
-            VALUES (?, ?, ?, true, ?, now())
-            ON CONFLICT (id) DO UPDATE SET removed = true, source_updated_at = excluded.source_updated_at, applied_at = now()
-            WHERE known_party.source_updated_at < excluded.source_updated_at""";
+            INSERT INTO known_party (id, slug, name, removed, source_updated_at, source_version, applied_at)
+            VALUES (?, ?, ?, true, ?, ?, now())
+            ON CONFLICT (id) DO UPDATE SET removed = true, source_updated_at = excluded.source_updated_at,
+                source_version = excluded.source_version, applied_at = now()
+            WHERE (known_party.source_version, known_party.source_updated_at) < (excluded.source_version, excluded.source_updated_at)""";
     private static final String UPSERT_ENVOY = """
-            INSERT INTO known_envoy (id, party_id, full_name, aliases, title, role, mandate_from, mandate_to, source_updated_at, applied_at)
-            VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
+            INSERT INTO known_envoy (id, party_id, full_name, aliases, title, role, mandate_from, mandate_to, source_updated_at, source_version, applied_at)
+            VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (id) DO UPDATE SET party_id = excluded.party_id, full_name = excluded.full_name, aliases = excluded.aliases,
                 title = excluded.title, role = excluded.role, mandate_from = excluded.mandate_from, mandate_to = excluded.mandate_to,
-                source_updated_at = excluded.source_updated_at, applied_at = now()
-            WHERE known_envoy.source_updated_at < excluded.source_updated_at""";
+                source_updated_at = excluded.source_updated_at, source_version = excluded.source_version, applied_at = now()
+            WHERE (known_envoy.source_version, known_envoy.source_updated_at) < (excluded.source_version, excluded.source_updated_at)""";
 
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -92,7 +96,7 @@ public class PartyCopy {
         } else if (event instanceof PartyUpdated e) {
             upsert(c, e.party());
         } else if (event instanceof PartyRemoved e) {
-            // PartyRemoved carries no updatedAt: the event's time orders it against the updates.
+            // PartyRemoved carries no updatedAt; its version orders it, the event's time only breaks ties of versionless events.
             remove(c, e, eventTime == null ? Instant.now() : eventTime);
         } else if (event instanceof EnvoyAppointed e) {
             upsert(c, e.envoy());
@@ -113,6 +117,7 @@ public class PartyCopy {
             s.setString(5, p.isoCode());
             s.setString(6, p.conflictRole());
             s.setTimestamp(7, Timestamp.from(p.updatedAt()));
+            s.setLong(8, p.version());
             s.executeUpdate();
         }
     }
@@ -123,6 +128,7 @@ public class PartyCopy {
             s.setString(2, e.slug());
             s.setString(3, e.slug());
             s.setTimestamp(4, Timestamp.from(removedAt));
+            s.setLong(5, e.version());
             s.executeUpdate();
         }
     }
@@ -138,6 +144,7 @@ public class PartyCopy {
             s.setObject(7, e.mandateFrom());
             s.setObject(8, e.mandateTo());
             s.setTimestamp(9, Timestamp.from(e.updatedAt()));
+            s.setLong(10, e.version());
             s.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);

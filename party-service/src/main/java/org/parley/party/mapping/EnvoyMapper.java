@@ -55,6 +55,6 @@ public final class EnvoyMapper {
     /** The envoy as its events carry them: vocabulary terms in their wire form, as in the API. */
     public static EnvoyData toData(Envoy envoy) {
         return new EnvoyData(envoy.id, envoy.partyId, envoy.fullName, List.copyOf(envoy.aliases), envoy.title,
-                Vocabulary.wireName(envoy.role), envoy.mandateFrom, envoy.mandateTo, envoy.updatedAt);
+                Vocabulary.wireName(envoy.role), envoy.mandateFrom, envoy.mandateTo, envoy.updatedAt, envoy.version);
     }
 }

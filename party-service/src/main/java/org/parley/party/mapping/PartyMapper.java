@@ -39,6 +39,6 @@ public final class PartyMapper {
     /** The party as its events carry it: vocabulary terms in their wire form, as in the API. */
     public static PartyData toData(Party party) {
         return new PartyData(party.id, party.slug, party.name, Vocabulary.wireName(party.kind), party.isoCode,
-                Vocabulary.wireName(party.conflictRole), party.updatedAt);
+                Vocabulary.wireName(party.conflictRole), party.updatedAt, party.version);
     }
 }

@@ -1,6 +1,5 @@
 package org.parley.party.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +22,7 @@ import org.parley.party.mapping.PartyMapper;
 /**
  * Records each change as an event in the outbox, on the connection of the change's own transaction: the
  * change and its event commit or roll back together, and nothing is sent to Kafka while a request is
- * served. The relay (see {@link org.parley.party.config.OutboxRelayLifecycle}) publishes after commit.
+ * served. The relay (run by org.parley.events.quarkus.EventBus) publishes after commit.
  */
 @ApplicationScoped
 public class EventJournal {
@@ -35,10 +34,11 @@ public class EventJournal {
     private final Outbox outbox;
     private final ChangeAuthor author;
 
+    /** @param outbox built once for the service by the shared event bus (event-bus-quarkus) */
     @Inject
-    public EventJournal(EntityManager entityManager, ObjectMapper mapper, ChangeAuthor author) {
+    public EventJournal(EntityManager entityManager, Outbox outbox, ChangeAuthor author) {
         this.entityManager = entityManager;
-        this.outbox = new Outbox(SOURCE, mapper);
+        this.outbox = outbox;
         this.author = author;
     }
 
@@ -51,7 +51,8 @@ public class EventJournal {
     }
 
     public void partyRemoved(Party party) {
-        append(new PartyRemoved(party.id, party.slug));
+        // A removal is the party's last change: one past its last version, so that no update can order after it.
+        append(new PartyRemoved(party.id, party.slug, party.version + 1));
     }
 
     public void envoyAppointed(Envoy envoy) {

@@ -1,0 +1,65 @@
+package org.parley.events.quarkus;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.parley.events.OutboxRelay;
+import org.parley.events.TopicProvisioner;
+
+import java.time.Duration;
+
+/**
+ * The event bus of a service ({@code PARLEY_EVENT_BUS_*} in the environment). The defaults suit both the local
+ * run and production, except the topics' replication, which belongs to the cluster (1/1 on the dev stack's
+ * single broker, 3/2 in production).
+ */
+@ConfigMapping(prefix = "parley.event-bus")
+public interface EventBusConfig {
+
+    /** How long the relay waits for a commit notification before it looks at the outbox anyway. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Outbox rows claimed and sent per relay transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long sent outbox rows are kept, to inspect or replay, before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** The longest wait between retries while Kafka or the database is down. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** See {@link OutboxRelay.Settings#abandonedAfter()}: how soon another relay takes over from a vanished one. */
+    @WithDefault("45s")
+    Duration abandonedAfter();
+
+    /** Tries of one event by a consumer before it is parked in event_inbox_parked and its partition goes on. */
+    @WithDefault("10")
+    int consumerMaxAttempts();
+
+    /** Creates the Parley topics at start, with these cluster settings. */
+    Topics topics();
+
+    interface Topics {
+
+        /** Off where topics are managed outside the services (e.g. Strimzi KafkaTopic resources). */
+        @WithDefault("true")
+        boolean provision();
+
+        @WithDefault("1")
+        int replicationFactor();
+
+        @WithDefault("1")
+        int minInsyncReplicas();
+
+        default TopicProvisioner.Cluster cluster() {
+            return new TopicProvisioner.Cluster(replicationFactor(), minInsyncReplicas());
+        }
+    }
+
+    default OutboxRelay.Settings relaySettings() {
+        return new OutboxRelay.Settings(pollInterval(), batchSize(), retention(), maxBackoff(), abandonedAfter());
+    }
+}
