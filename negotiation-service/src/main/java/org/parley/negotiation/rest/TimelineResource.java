@@ -9,14 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
-import org.parley.api.Problem;
 import org.parley.negotiation.service.TimelineService;
 import org.parley.negotiation.service.Vocabulary;
 
@@ -38,12 +36,12 @@ public class TimelineResource {
             description = "Oldest first by default. Entries whose date was not reported come last in either order, and say so. "
                     + "A day-precision entry (a statement or incident) sorts at the start of its day. Proposals are placed when they were recorded in Parley (precision: recorded).")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "A bad kind, order or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad kind, order or paging value")
+    @APIResponse(responseCode = "404", description = "No such negotiation")
     public Page<TimelineEntry> timeline(
             @PathParam("id") UUID id,
-            @Parameter(description = "asc (oldest first, the default) or desc") @QueryParam("order") String order,
-            @Parameter(description = "Only these kinds (repeat the parameter or separate with commas): meeting, proposal, position_change, statement, incident")
+            @Parameter(description = "asc (oldest first, the default) or desc", schema = @Schema(type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "asc")) @QueryParam("order") String order,
+            @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.Kind.class))
             @QueryParam("kind") List<String> kinds,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
