@@ -18,9 +18,7 @@ import org.parley.api.Page;
 import org.parley.negotiation.service.TimelineService;
 import org.parley.negotiation.service.Vocabulary;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/negotiations/{id}/timeline")
@@ -45,7 +43,7 @@ public class TimelineResource {
             @QueryParam("kind") List<String> kinds,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        return service.timeline(id, kinds(kinds), descending(order), TimelineParams.page(page), TimelineParams.size(size));
+        return service.timeline(id, Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds), descending(order), TimelineParams.page(page), TimelineParams.size(size));
     }
 
     private static boolean descending(String order) {
@@ -56,18 +54,5 @@ public class TimelineResource {
             return true;
         }
         throw ApiException.badRequest("Query parameter 'order' has an invalid value '" + order + "'; allowed: asc, desc");
-    }
-
-    private static Set<TimelineEntry.Kind> kinds(List<String> values) {
-        Set<TimelineEntry.Kind> kinds = EnumSet.noneOf(TimelineEntry.Kind.class);
-        for (String value : values == null ? List.<String>of() : values) {
-            for (String one : value.split(",")) {
-                TimelineEntry.Kind kind = Vocabulary.parse(TimelineEntry.Kind.class, "kind", one);
-                if (kind != null) {
-                    kinds.add(kind);
-                }
-            }
-        }
-        return kinds.isEmpty() ? EnumSet.allOf(TimelineEntry.Kind.class) : kinds;
     }
 }
