@@ -12,11 +12,16 @@ public class ApiException extends RuntimeException {
     private final String kind;
     private final String title;
 
+    /** {@code kind} must be a slug of the {@link ProblemType} registry: a type clients cannot look up is a bug here. */
     public ApiException(int status, String kind, String title, String detail) {
         super(detail);
         this.status = status;
-        this.kind = kind;
+        this.kind = ProblemType.ofSlug(kind).slug();
         this.title = title;
+    }
+
+    public ApiException(int status, ProblemType type, String detail) {
+        this(status, type.slug(), type.title(), detail);
     }
 
     public static ApiException notFound(String what, Object id) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** An RFC 9457 problem document: the body of every error response. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "An RFC 9457 problem document (media type application/problem+json).")
+@Schema(name = "Problem", description = "An RFC 9457 problem document (media type application/problem+json).",
+        requiredProperties = {"type", "title", "status"})
 public record Problem(
         @Schema(description = "A URI that identifies the kind of problem", examples = "https://parley.example/problems/validation")
         String type,
@@ -23,10 +24,14 @@ public record Problem(
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://parley.example/problems/";
+    static final String TYPE_BASE = ProblemType.BASE;
 
     /** One invalid field: where it is (a JSON path such as {@code body.mandateTo}) and what is wrong. */
     @Schema(name = "Violation")
-    public record Violation(String field, String message) {
+    public record Violation(
+            @Schema(required = true, description = "Where the invalid value is: a field path such as mandateTo or sources[0].url, or a parameter name")
+            String field,
+            @Schema(required = true, description = "What is wrong with it")
+            String message) {
     }
 }

@@ -116,7 +116,7 @@ public class ProblemMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = status == 404 ? "No resource at this path" : e.getMessage();
-        return problem(status, title.toLowerCase().replace(' ', '-'), title, detail, uri, List.of());
+        return problem(status, ProblemType.forStatus(status).slug(), title, detail, uri, List.of());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

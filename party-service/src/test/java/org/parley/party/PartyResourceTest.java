@@ -56,6 +56,21 @@ class PartyResourceTest {
     }
 
     @Test
+    void updatedSinceReadsATimestampWithAnyOffsetOrADateInclusively() {
+        String slug = uniqueSlug("ch");
+        String id = createParty(party(slug, "Switzerland", "state", "mediator")).path("id");
+        Instant updated = Instant.parse(given().when().get("/api/v1/parties/" + id).then().extract().path("updatedAt"));
+        java.time.LocalDate today = updated.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        // The same reading as negotiation-service's: a date means its start (UTC), an offset is honoured, the bound is inclusive.
+        for (String since : List.of(today.toString(), updated.toString(), updated.atOffset(java.time.ZoneOffset.ofHours(2)).toString())) {
+            given().queryParam("updated_since", since).queryParam("sort", "-updatedAt").queryParam("size", 200).when().get("/api/v1/parties")
+                    .then().statusCode(200).body("items.id", hasItem(id));
+        }
+        given().queryParam("updated_since", today.plusDays(1).toString()).when().get("/api/v1/parties")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
     void findsAPartyBySlug() {
         String slug = uniqueSlug("eu");
         String id = createParty(party(slug, "European Union", "bloc", "stakeholder")).path("id");

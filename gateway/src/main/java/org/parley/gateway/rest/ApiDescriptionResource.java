@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.parley.api.ApiException;
-import org.parley.api.Problem;
 import org.parley.gateway.service.ApiDescription;
 import org.parley.gateway.service.OpenApiDocuments;
 
@@ -43,10 +42,8 @@ public class ApiDescriptionResource {
     @APIResponse(responseCode = "200", description = "The OpenAPI 3.1 document", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Unknown format",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "A service behind the gateway is down, so its part of the document cannot be read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown format")
+    @APIResponse(responseCode = "503", description = "A service behind the gateway is down, so its part of the document cannot be read")
     public Response get(
             @Parameter(description = "`yaml` (the default) or `json`; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"yaml", "json"}))

@@ -117,6 +117,9 @@ public final class OpenApiMerger {
                         if (operation.getTags() != null) {
                             operation.getTags().stream().filter(tag -> !usedTags.contains(tag)).forEach(usedTags::add);
                         }
+                        if (!RoutingTable.GATEWAY.equals(source.owner())) {
+                            proxied(operation);
+                        }
                     });
                 });
             }
@@ -170,6 +173,24 @@ public final class OpenApiMerger {
             }
         });
         kind.set().accept(into, result);
+    }
+
+    /** What the gateway itself may answer for an operation a service behind it serves. */
+    private static void proxied(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        addProblem(operation, "503", "The service behind the gateway that owns this path is down (service-unavailable); retry after Retry-After");
+        addProblem(operation, "504", "That service did not answer in time (gateway-timeout); a write may or may not have been applied, so read before retrying");
+    }
+
+    private static void addProblem(Operation operation, String status, String description) {
+        if (operation.getResponses().hasAPIResponse(status)) {
+            return;
+        }
+        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType("application/problem+json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
     }
 
     /** Compared as JSON trees: the model classes do not define equality, and the written form is what clients see. */

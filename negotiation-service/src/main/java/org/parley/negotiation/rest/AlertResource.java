@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,7 +23,6 @@ import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.events.alert.AlertSeverity;
 import org.parley.negotiation.mapping.AlertMapper;
 import org.parley.negotiation.model.Alert;
@@ -33,7 +33,6 @@ import org.parley.negotiation.service.AlertService;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 /** The alert history. Alerts are raised by the service itself, so there is nothing to create or change here. */
 @Path("/api/v1/alerts")
@@ -48,11 +47,11 @@ public class AlertResource {
     @GET
     @Operation(operationId = "listAlerts", summary = "List alerts by negotiation, party, minimum severity, rule and time, newest first")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<AlertView> list(
             @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
             @Parameter(description = "Party id (alerts about that party)") @QueryParam("party") String party,
-            @Parameter(description = "Minimum severity: info, notice, warning or critical (warning gives warning and critical)") @QueryParam("severity") String severity,
+            @Parameter(description = "Minimum severity (warning gives warning and critical)", schema = @Schema(implementation = AlertSeverity.class)) @QueryParam("severity") String severity,
             @Parameter(description = "Rule name, e.g. position_rejected; see docs/alerts.md") @QueryParam("rule") String rule,
             @Parameter(description = "Alerts about changes that happened at or after this instant (or date)") @QueryParam("since") String since,
             @Parameter(description = "Alerts raised after this instant (ISO-8601, UTC); alerts never change") @QueryParam("updated_since") String updatedSince,
@@ -79,8 +78,8 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAlert", summary = "Read an alert")
-    @APIResponse(responseCode = "200", description = "The alert, with its ETag", content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The alert, with its ETag", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "404", description = "No such alert")
     public Response get(@PathParam("id") UUID id) {
         Alert alert = alerts.get(id);
         return Response.ok(AlertMapper.view(alert)).tag(Preconditions.etag(alert.version)).build();

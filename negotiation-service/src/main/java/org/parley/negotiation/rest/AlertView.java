@@ -13,7 +13,7 @@ public record AlertView(
         UUID negotiationId,
         @Schema(description = "The rule that fired; see docs/alerts.md", examples = "position_rejected")
         String rule,
-        @Schema(description = "How urgent, lowest first", enumeration = {"info", "notice", "warning", "critical"}, examples = "warning")
+        @Schema(ref = "AlertSeverity", description = "How urgent")
         String severity,
         @Schema(description = "One line in plain English", examples = "Russia rejected clause 7 (Territory) of the U.S. peace proposal v1")
         String summary,

@@ -9,8 +9,8 @@ import java.util.UUID;
 public record ClauseLineage(ClauseView clause, List<Entry> ancestors, List<Entry> descendants) {
 
     @Schema(name = "ClauseLineageEntry")
-    public record Entry(UUID clauseId, UUID proposalId, int proposalVersion, String label, String heading,
-                        UUID derivedFromClauseId,
+    public record Entry(UUID clauseId, UUID proposalId, int proposalVersion, String label, @Schema(nullable = true) String heading,
+                        @Schema(nullable = true) UUID derivedFromClauseId,
                         @Schema(description = "Steps away from the clause asked about") int distance) {
     }
 }

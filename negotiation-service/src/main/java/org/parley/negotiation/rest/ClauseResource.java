@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
@@ -40,7 +40,6 @@ import org.parley.negotiation.service.PositionService;
 import java.util.UUID;
 
 import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 @Path("/api/v1/clauses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,8 +63,8 @@ public class ClauseResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getClause", summary = "Read a clause")
-    @APIResponse(responseCode = "200", description = "The clause, with its ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
-    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The clause, with its ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
+    @APIResponse(responseCode = "404", description = "No such clause")
     public Response get(@PathParam("id") UUID id) {
         Clause c = clauses.get(id);
         return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
@@ -75,13 +74,13 @@ public class ClauseResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "editClause", summary = "Edit a clause's label, heading, text, topic and lineage")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The label is taken in this proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such clause")
+    @APIResponse(responseCode = "409", description = "The label is taken in this proposal")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response edit(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
                                  {"label": "7", "heading": "Ukraine's armed forces", "text": "Limited to 600,000 personnel.", "topic": "military_limits"}""")))
@@ -94,7 +93,7 @@ public class ClauseResource {
     @Path("/{id}/lineage")
     @Operation(operationId = "getClauseLineage", summary = "The clauses this one came from, and those that came from it, across proposal versions")
     @APIResponse(responseCode = "200", description = "The lineage", content = @Content(schema = @Schema(implementation = ClauseLineage.class)))
-    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clause")
     public ClauseLineage lineage(@PathParam("id") UUID id) {
         return clauses.lineage(id);
     }
@@ -103,14 +102,14 @@ public class ClauseResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "recordClausePosition", summary = "Record where a party stands on a clause")
-    @APIResponse(responseCode = "200", description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "201", description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such clause", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "recordedAt is before the current stance", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or non-participating party, or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such clause")
+    @APIResponse(responseCode = "409", description = "recordedAt is before the current stance")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Unknown or non-participating party, or no source")
+    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)")
     public Response recordPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "rejected", value = POSITION_EXAMPLE)))
@@ -121,8 +120,8 @@ public class ClauseResource {
     @GET
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "getClausePosition", summary = "Where a party currently stands on a clause")
-    @APIResponse(responseCode = "200", description = "The current stance, with its ETag", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The current stance, with its ETag", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onClause(id, partyId);
         return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
@@ -132,8 +131,8 @@ public class ClauseResource {
     @Path("/{id}/positions/{partyId}/history")
     @Operation(operationId = "getClausePositionHistory", summary = "Every change of a party's stance on a clause, oldest first")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
             @Parameter(description = "Only changes recorded in this service after this instant") @QueryParam("updated_since") String updatedSince,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -9,6 +9,6 @@ import java.util.UUID;
 @Schema(name = "Clause", description = "A numbered part of a proposal")
 public record ClauseView(UUID id, UUID proposalId, String label,
                          @Schema(description = "1-based place in the proposal") int position,
-                         String heading, @Schema(description = "Null when not known") String text, ClauseTopic topic,
-                         UUID derivedFromClauseId, Instant createdAt, Instant updatedAt) {
+                         @Schema(nullable = true) String heading, @Schema(description = "The clause text; null when not known", nullable = true) String text, ClauseTopic topic,
+                         @Schema(nullable = true) UUID derivedFromClauseId, Instant createdAt, Instant updatedAt) {
 }

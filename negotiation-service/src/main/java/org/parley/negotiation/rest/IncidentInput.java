@@ -68,7 +68,7 @@ public record IncidentInput(
             checks.datePrecision(request.occurredOn, request.datePrecision, request.dateAsReported, "datePrecision");
             IncidentPlace place = request.place;
             if (place != null) {
-                if (place.isEmpty()) {
+                if (place.namesNoPlace()) {
                     checks.fail("place", "give at least one of city, region, country or asReported");
                 }
                 if ((place.latitude() == null) != (place.longitude() == null)) {

@@ -22,7 +22,7 @@ public record IncidentPlace(
                 examples = "the Russia-occupied region of Kherson")
         @Size(max = 300) String asReported) {
 
-    boolean isEmpty() {
+    boolean namesNoPlace() {
         return blank(city) && blank(region) && blank(country) && blank(asReported);
     }
 

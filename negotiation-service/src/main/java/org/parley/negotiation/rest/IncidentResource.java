@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.IncidentMapper;
 import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.model.IncidentKind;
@@ -72,11 +71,10 @@ public class IncidentResource {
             description = "Counts that were not reported stay null (not 0). The attributed party must be known from party-service's events. At least one source is required.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentInput.class), examples = @ExampleObject(name = "kryvyi-rih", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Recorded",
-            headers = {@Header(name = "Location", description = "The incident's URL", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed body")
+    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party")
     public Response create(@Valid @NotNull IncidentInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Incident created = service.record(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(created.id.toString()).build())
@@ -86,9 +84,9 @@ public class IncidentResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getIncident", summary = "Get an incident")
-    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such incident")
     public Response get(@PathParam("id") UUID id) {
         Incident incident = service.get(id);
         return Response.ok(IncidentMapper.toResponse(incident)).tag(Preconditions.etag(incident.version)).build();
@@ -98,7 +96,7 @@ public class IncidentResource {
     @Operation(operationId = "listIncidents", summary = "List incidents",
             description = "Filter by negotiation, attributed party, kind, region or city (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
     @APIResponse(responseCode = "200", description = "One page of incidents")
-    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<IncidentView> list(
             @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
             @Parameter(description = "Party id: incidents attributed to it", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String attributedToPartyId,

@@ -15,17 +15,17 @@ import java.util.UUID;
 @Schema(name = "Incident", description = "An event on the ground as reported, with its sources")
 public record IncidentView(
         UUID id,
-        UUID negotiationId,
-        @Schema(description = "The day it happened; null when not reported")
+        @Schema(nullable = true) UUID negotiationId,
+        @Schema(description = "The day it happened; null when not reported", nullable = true)
         LocalDate occurredOn,
         TimelineDatePrecision datePrecision,
-        String dateAsReported,
+        @Schema(nullable = true) String dateAsReported,
         IncidentPlace place,
         IncidentKind kind,
-        String weapons,
-        String description,
-        UUID attributedToPartyId,
-        String attributedBy,
+        @Schema(nullable = true) String weapons,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) UUID attributedToPartyId,
+        @Schema(nullable = true) String attributedBy,
         IncidentCasualties casualties,
         List<IncidentDamage> damage,
         List<IncidentWeaponCount> weaponsLaunched,

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
@@ -41,7 +41,6 @@ import org.parley.negotiation.service.Vocabulary;
 import java.util.UUID;
 
 import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 @Path("/api/v1/meetings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,9 +67,9 @@ public class MeetingResource {
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting, or record one that was held")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown negotiation, party, envoy, proposal or clause; or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "422", description = "Unknown negotiation, party, envoy, proposal or clause; or no source")
     public Response schedule(@RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input,
                              @Context UriInfo uri) {
         Meeting m = meetings.schedule(input);
@@ -81,8 +80,8 @@ public class MeetingResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMeeting", summary = "Read a meeting")
-    @APIResponse(responseCode = "200", description = "The meeting, with its ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The meeting, with its ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting")
     public Response get(@PathParam("id") UUID id) {
         Meeting m = meetings.get(id);
         return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
@@ -92,13 +91,13 @@ public class MeetingResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (a status change must be a valid transition)")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Invalid status transition, or another negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown reference or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such meeting")
+    @APIResponse(responseCode = "409", description = "Invalid status transition, or another negotiation")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Unknown reference or no source")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input) {
         Meeting m = meetings.update(id, ifMatch, input);
@@ -109,12 +108,12 @@ public class MeetingResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/status")
     @Operation(operationId = "changeMeetingStatus", summary = "Mark a meeting held, cancelled, postponed, or scheduled again")
-    @APIResponse(responseCode = "200", description = "Changed (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such meeting", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such meeting")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "held", value = "{\"status\": \"held\", \"note\": \"Lasted five hours\"}")))
                                  @NotNull @Valid MeetingStatusChange change) {
@@ -125,14 +124,14 @@ public class MeetingResource {
     @GET
     @Operation(operationId = "listMeetings", summary = "List meetings by negotiation, party, envoy, date range, status and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<MeetingView> list(
             @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
             @Parameter(description = "Party id (meetings where the party was represented)") @QueryParam("party") String party,
             @Parameter(description = "Envoy id (meetings the envoy took part in)") @QueryParam("envoy") String envoy,
             @Parameter(description = "Meetings starting at or after (instant or date)") @QueryParam("from") String from,
             @Parameter(description = "Meetings starting before (instant or date)") @QueryParam("to") String to,
-            @Parameter(description = "scheduled, held, cancelled or postponed") @QueryParam("status") String status,
+            @Parameter(description = "Only meetings with this status", schema = @Schema(implementation = MeetingStatus.class)) @QueryParam("status") String status,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("startsAt") String sort,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,

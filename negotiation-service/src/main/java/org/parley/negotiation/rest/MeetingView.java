@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Meeting", description = "A meeting of envoys within a negotiation")
-public record MeetingView(UUID id, UUID negotiationId, String title, Instant startsAt,
-                          StartPrecision startPrecision, String timingAsReported,
-                          @Schema(type = SchemaType.STRING, examples = "PT5H") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
-                          MeetingLocation location, MeetingFormat format, MeetingStatus status,
-                          @Schema(description = "The note given with the last status change") String statusNote,
-                          String outcomeSummary, List<UUID> participantEnvoyIds, List<UUID> partyIds,
+public record MeetingView(UUID id, UUID negotiationId, String title, @Schema(description = "When it starts; null when no start was reported", nullable = true) Instant startsAt,
+                          StartPrecision startPrecision, @Schema(nullable = true) String timingAsReported,
+                          @Schema(type = SchemaType.STRING, examples = "PT5H", nullable = true) @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
+                          @Schema(nullable = true) MeetingLocation location, MeetingFormat format, MeetingStatus status,
+                          @Schema(description = "The note given with the last status change", nullable = true) String statusNote,
+                          @Schema(nullable = true) String outcomeSummary, List<UUID> participantEnvoyIds, List<UUID> partyIds,
                           List<UUID> discussedProposalIds, List<UUID> discussedClauseIds, List<Source> sources,
                           Instant createdAt, Instant updatedAt) {
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
@@ -40,7 +40,6 @@ import org.parley.negotiation.service.Vocabulary;
 import java.util.UUID;
 
 import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 @Path("/api/v1/negotiations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,9 +60,9 @@ public class NegotiationResource {
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "createNegotiation", summary = "Start tracking a negotiation")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A party is unknown", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "422", description = "A party is unknown")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
         Negotiation n = negotiations.start(input);
@@ -74,8 +73,8 @@ public class NegotiationResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getNegotiation", summary = "Read a negotiation")
-    @APIResponse(responseCode = "200", description = "The negotiation, with its ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
-    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The negotiation, with its ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "404", description = "No such negotiation")
     public Response get(@PathParam("id") UUID id) {
         Negotiation n = negotiations.get(id);
         return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
@@ -85,12 +84,12 @@ public class NegotiationResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateNegotiation", summary = "Replace a negotiation's title, status, dates and parties")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A party is unknown", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such negotiation")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "A party is unknown")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input) {
         Negotiation n = negotiations.update(id, ifMatch, input);
@@ -100,9 +99,9 @@ public class NegotiationResource {
     @GET
     @Operation(operationId = "listNegotiations", summary = "List negotiations, filtered by status, party and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<NegotiationView> list(
-            @Parameter(description = "active, stalled, concluded or collapsed") @QueryParam("status") String status,
+            @Parameter(description = "Only negotiations with this status", schema = @Schema(implementation = NegotiationStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only negotiations this party takes part in") @QueryParam("party") String party,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,

@@ -9,6 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Negotiation", description = "A negotiation: its title, status, dates and the parties taking part")
-public record NegotiationView(UUID id, String title, NegotiationStatus status, LocalDate startedOn, LocalDate endedOn,
+public record NegotiationView(UUID id, String title, NegotiationStatus status, @Schema(nullable = true) LocalDate startedOn, @Schema(nullable = true) LocalDate endedOn,
                               List<NegotiatingParty> parties, Instant createdAt, Instant updatedAt) {
 }

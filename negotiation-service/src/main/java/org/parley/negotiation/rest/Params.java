@@ -1,11 +1,10 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.UpdatedSince;
+
 import org.parley.api.ApiException;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -33,16 +32,11 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
-        try {
-            Instant instant = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
-            if (!org.parley.negotiation.config.StorableInput.storable(instant.atOffset(ZoneOffset.UTC).getYear())) {
-                throw invalid(name, value, "a year between 1 and 9999");
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw invalid(name, value, "an ISO-8601 UTC timestamp such as 2025-12-02T16:00:00Z, or a date such as 2025-12-02");
+        Instant instant = UpdatedSince.parse(value);
+        if (instant == null) {
+            throw invalid(name, value, UpdatedSince.FORMATS);
         }
+        return instant;
     }
 
     private static ApiException invalid(String name, String value, String expected) {

@@ -9,6 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "PositionChange", description = "One entry of a position's timeline")
-public record PositionChangeView(long sequence, PositionStatus status, PositionStatus previousStatus, String note,
-                                 List<Source> sources, List<UUID> affectedClauseIds, Instant recordedAt, String recordedBy) {
+public record PositionChangeView(long sequence, PositionStatus status, @Schema(description = "The status before this change; null for the first", nullable = true) PositionStatus previousStatus, @Schema(nullable = true) String note,
+                                 List<Source> sources, @Schema(nullable = true) List<UUID> affectedClauseIds, Instant recordedAt, @Schema(nullable = true) String recordedBy) {
 }

@@ -11,20 +11,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.service.PositionService;
 import org.parley.negotiation.service.Vocabulary;
 
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 @Path("/api/v1/positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,14 +35,14 @@ public class PositionResource {
     @GET
     @Operation(operationId = "listPositions", summary = "List current positions by negotiation, party, proposal, clause, status, level and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<PositionView> list(
             @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
             @Parameter(description = "Party id") @QueryParam("party") String party,
             @Parameter(description = "Proposal id (its clause and proposal-level positions)") @QueryParam("proposal") String proposal,
             @Parameter(description = "Clause id") @QueryParam("clause") String clause,
-            @Parameter(description = "not_stated, under_review, accepted, accepted_with_reservations, contested or rejected") @QueryParam("status") String status,
-            @Parameter(description = "clause or proposal") @QueryParam("level") String level,
+            @Parameter(description = "Only positions with this status", schema = @Schema(implementation = PositionStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionView.Level.class)) @QueryParam("level") String level,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "updatedAt or recordedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Position", description = "The current stance of a party on a clause, or on a whole proposal (clauseId null)")
-public record PositionView(UUID id, Level level, UUID negotiationId, UUID proposalId, UUID clauseId, UUID partyId,
-                           PositionStatus status, String note, List<Source> sources,
+public record PositionView(UUID id, Level level, UUID negotiationId, UUID proposalId, @Schema(description = "The clause; null for a stand on the whole proposal", nullable = true) UUID clauseId, UUID partyId,
+                           PositionStatus status, @Schema(nullable = true) String note, List<Source> sources,
                            @Schema(description = "Proposal level: whether the party said which clauses it means; always true on a clause") boolean clausesDisclosed,
-                           @Schema(description = "Proposal level: the clauses meant, when disclosed") List<UUID> affectedClauseIds,
+                           @Schema(description = "Proposal level: the clauses meant, when disclosed; null when undisclosed and at clause level", nullable = true) List<UUID> affectedClauseIds,
                            @Schema(description = "When the stance was taken (the time of the last change)") Instant recordedAt,
-                           String recordedBy, Instant updatedAt) {
+                           @Schema(nullable = true) String recordedBy, Instant updatedAt) {
 
     @Schema(name = "PositionLevel")
     public enum Level {

@@ -18,18 +18,18 @@ public record ProposalBoard(UUID proposalId, UUID negotiationId, String title, P
                             Summary summary) {
 
     @Schema(name = "ProposalBoardColumn")
-    public record Column(UUID partyId, @Schema(description = "Null if party-service has not published it") String slug, String name, ParticipantRole role) {
+    public record Column(UUID partyId, @Schema(description = "Null if party-service has not published it", nullable = true) String slug, @Schema(nullable = true) String name, ParticipantRole role) {
     }
 
     @Schema(name = "ProposalBoardRow")
-    public record Row(UUID clauseId, String label, int position, String heading, ClauseTopic topic, List<Cell> cells) {
+    public record Row(UUID clauseId, String label, int position, @Schema(nullable = true) String heading, ClauseTopic topic, List<Cell> cells) {
     }
 
     @Schema(name = "ProposalBoardCell")
     public record Cell(UUID partyId, PositionStatus status,
-                       @Schema(description = "When the status last changed; null when none was ever stated") Instant changedAt,
-                       @Schema(description = "Proposal-level cells: whether the affected clauses were named") Boolean clausesDisclosed,
-                       List<UUID> affectedClauseIds) {
+                       @Schema(description = "When the status last changed; null when none was ever stated", nullable = true) Instant changedAt,
+                       @Schema(description = "Proposal-level cells: whether the affected clauses were named; null in clause cells and where no stand was taken", nullable = true) Boolean clausesDisclosed,
+                       @Schema(nullable = true) List<UUID> affectedClauseIds) {
     }
 
     @Schema(name = "ProposalBoardSummary", description = "Counts of clauses. Accepted counts accepted and accepted_with_reservations; "

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.parley.negotiation.rest.OpenApiText.IF_MATCH;
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,10 +82,10 @@ public class ProposalResource {
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "tableProposal", summary = "Record a proposal tabled in a negotiation (and supersede the version it replaces)")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The superseded proposal is already final", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown negotiation, sponsor or superseded proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "409", description = "The superseded proposal is already final")
+    @APIResponse(responseCode = "422", description = "Unknown negotiation, sponsor or superseded proposal")
     public Response table(@RequestBody(content = @Content(examples = @ExampleObject(name = "v2", value = EXAMPLE))) @NotNull @Valid ProposalInput input,
                           @Context UriInfo uri) {
         Proposal p = proposals.table(input);
@@ -97,8 +96,8 @@ public class ProposalResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProposal", summary = "Read a proposal")
-    @APIResponse(responseCode = "200", description = "The proposal, with its ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The proposal, with its ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "No such proposal")
     public Response get(@PathParam("id") UUID id) {
         Proposal p = proposals.get(id);
         return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
@@ -108,12 +107,12 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}")
     @Operation(operationId = "updateProposal", summary = "Edit a proposal's title, sponsor, version, summary and sources")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown sponsor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Unknown sponsor")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "edit", value = """
                                    {"title": "U.S. 28-point peace plan", "sponsorPartyId": "9d2e7f3a-6c4b-4e8d-b1a2-3c4d5e6f7a03", "version": 1,
@@ -126,12 +125,12 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/status")
     @Operation(operationId = "changeProposalStatus", summary = "Move a proposal along its lifecycle: draft → tabled → under_negotiation → accepted | rejected | withdrawn; any non-final → superseded")
-    @APIResponse(responseCode = "200", description = "Changed (or already there); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed (or already there); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "negotiate", value = "{\"status\": \"under_negotiation\"}")))
                                  @NotNull @Valid ProposalStatusChange change) {
@@ -142,11 +141,11 @@ public class ProposalResource {
     @GET
     @Operation(operationId = "listProposals", summary = "List proposals by negotiation, sponsor, status and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<ProposalView> list(
             @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
             @Parameter(description = "Sponsor party id") @QueryParam("sponsor") String sponsor,
-            @Parameter(description = "draft, tabled, under_negotiation, accepted, rejected, withdrawn or superseded") @QueryParam("status") String status,
+            @Parameter(description = "Only proposals with this status", schema = @Schema(implementation = ProposalStatus.class)) @QueryParam("status") String status,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -160,7 +159,7 @@ public class ProposalResource {
     @Path("/{id}/board")
     @Operation(operationId = "getProposalBoard", summary = "The clause × party matrix of current positions, with summary counts")
     @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = ProposalBoard.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such proposal")
     public ProposalBoard board(@PathParam("id") UUID id) {
         return board.board(id);
     }
@@ -169,14 +168,14 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/clauses")
     @Operation(operationId = "addClause", summary = "Add a clause at the end of a proposal")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The label is taken in this proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ClauseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "409", description = "The label is taken in this proposal")
+    @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version")
     public Response addClause(@PathParam("id") UUID id,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
-                                      {"label": "7", "heading": "Ukraine's armed forces", "text": null, "topic": "military_limits"}"""))) @NotNull @Valid ClauseInput input,
+                                      {"label": "7", "heading": "Ukraine's armed forces", "topic": "military_limits"}"""))) @NotNull @Valid ClauseInput input,
                               @Context UriInfo uri) {
         Clause c = clauses.add(id, input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/clauses").path(c.id.toString()).build())
@@ -187,8 +186,8 @@ public class ProposalResource {
     @Path("/{id}/clauses")
     @Operation(operationId = "listClauses", summary = "The clauses of a proposal, in order")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
+    @APIResponse(responseCode = "404", description = "No such proposal")
     public Page<ClauseView> listClauses(@PathParam("id") UUID id,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "position or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("position") String sort,
@@ -201,13 +200,13 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/clauses/order")
     @Operation(operationId = "reorderClauses", summary = "Put a proposal's clauses in a new order (If-Match: the proposal's ETag)")
-    @APIResponse(responseCode = "200", description = "The clauses in their new order; the proposal's new ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The clauses in their new order; the proposal's new ETag",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or a repeated id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The list is not exactly the proposal's clauses", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or a repeated id")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "409", description = "The list is not exactly the proposal's clauses")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response reorderClauses(@PathParam("id") UUID id, @Parameter(description = "The proposal's ETag") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = """
                                            {"clauseIds": ["1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "0a1b2c3d-4e5f-4a6b-7c8d-9e0f1a2b3c4d"]}"""))) @NotNull @Valid ClauseOrder order) {
@@ -219,14 +218,14 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "recordProposalPosition", summary = "Record where a party stands on a whole proposal, the clauses possibly undisclosed")
-    @APIResponse(responseCode = "200", description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "201", description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "recordedAt is before the current stance", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or non-participating party, foreign clause, or no source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such proposal")
+    @APIResponse(responseCode = "409", description = "recordedAt is before the current stance")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Unknown or non-participating party, foreign clause, or no source")
+    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)")
     public Response recordPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "certainElements", value = POSITION_EXAMPLE)))
@@ -237,8 +236,8 @@ public class ProposalResource {
     @GET
     @Path("/{id}/positions/{partyId}")
     @Operation(operationId = "getProposalPosition", summary = "Where a party currently stands on a whole proposal")
-    @APIResponse(responseCode = "200", description = "The current stance, with its ETag", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The current stance, with its ETag", content = @Content(schema = @Schema(implementation = PositionView.class)))
+    @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onProposal(id, partyId);
         return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
@@ -248,8 +247,8 @@ public class ProposalResource {
     @Path("/{id}/positions/{partyId}/history")
     @Operation(operationId = "getProposalPositionHistory", summary = "Every change of a party's stance on a whole proposal, oldest first")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
             @Parameter(description = "Only changes recorded in this service after this instant") @QueryParam("updated_since") String updatedSince,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -12,7 +12,7 @@ import java.util.UUID;
 @Schema(name = "Proposal", description = "A proposal tabled by a sponsor party")
 public record ProposalView(UUID id, UUID negotiationId, String title, UUID sponsorPartyId,
                            @Schema(description = "The document's version") int version,
-                           UUID supersedesProposalId, ProposalStatus status,
+                           @Schema(nullable = true) UUID supersedesProposalId, ProposalStatus status,
                            @Schema(description = "The statuses it may move to next") Set<ProposalStatus> allowedNextStatuses,
-                           String summary, List<Source> sources, Instant createdAt, Instant updatedAt) {
+                           @Schema(nullable = true) String summary, List<Source> sources, Instant createdAt, Instant updatedAt) {
 }

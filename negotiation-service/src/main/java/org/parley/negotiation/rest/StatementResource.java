@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.api.Preconditions;
-import org.parley.api.Problem;
 import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.repository.StatementFilter;
 import org.parley.negotiation.service.StatementService;
@@ -62,11 +61,10 @@ public class StatementResource {
             description = "The envoy must be known from party-service's events; the meeting and proposal, when given, must belong to the negotiation. At least one source is required.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatementInput.class), examples = @ExampleObject(name = "putin-kremlin", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Recorded",
-            headers = {@Header(name = "Location", description = "The statement's URL", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed body")
+    @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal")
     public Response create(@Valid @NotNull StatementInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Statement created = service.record(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/statements").path(created.id.toString()).build())
@@ -76,9 +74,9 @@ public class StatementResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getStatement", summary = "Get a statement")
-    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
-    @APIResponse(responseCode = "404", description = "No such statement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such statement")
     public Response get(@PathParam("id") UUID id) {
         Statement statement = service.get(id);
         return Response.ok(service.view(statement)).tag(Preconditions.etag(statement.version)).build();
@@ -88,7 +86,7 @@ public class StatementResource {
     @Operation(operationId = "listStatements", summary = "List statements",
             description = "Filter by negotiation, envoy, the envoy's party, meeting, proposal, the day said (from/to, inclusive: undated statements are left out when a date bound is given) and updated_since. Sorted by saidOn by default, undated last.")
     @APIResponse(responseCode = "200", description = "One page of statements")
-    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<StatementView> list(
             @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
             @Parameter(description = "Envoy id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("envoy") String envoyId,

@@ -18,14 +18,14 @@ public record StatementView(
         String envoyName,
         @Schema(description = "The party the envoy spoke for when the statement was recorded")
         UUID partyId,
-        UUID meetingId,
-        UUID proposalId,
+        @Schema(nullable = true) UUID meetingId,
+        @Schema(nullable = true) UUID proposalId,
         String quote,
-        @Schema(description = "The day it was said; null when not reported")
+        @Schema(description = "The day it was said; null when not reported", nullable = true)
         LocalDate saidOn,
         TimelineDatePrecision saidOnPrecision,
-        String saidOnAsReported,
-        String context,
+        @Schema(nullable = true) String saidOnAsReported,
+        @Schema(nullable = true) String context,
         List<Source> sources,
         Instant createdAt,
         Instant updatedAt) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,13 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
-import org.parley.api.Problem;
 import org.parley.negotiation.service.TimelineService;
 import org.parley.negotiation.service.Vocabulary;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/negotiations/{id}/timeline")
@@ -41,16 +37,16 @@ public class TimelineResource {
             description = "Oldest first by default. Entries whose date was not reported come last in either order, and say so. "
                     + "A day-precision entry (a statement or incident) sorts at the start of its day. Proposals are placed when they were recorded in Parley (precision: recorded).")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "A bad kind, order or paging value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such negotiation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad kind, order or paging value")
+    @APIResponse(responseCode = "404", description = "No such negotiation")
     public Page<TimelineEntry> timeline(
             @PathParam("id") UUID id,
-            @Parameter(description = "asc (oldest first, the default) or desc") @QueryParam("order") String order,
-            @Parameter(description = "Only these kinds (repeat the parameter or separate with commas): meeting, proposal, position_change, statement, incident")
+            @Parameter(description = "asc (oldest first, the default) or desc", schema = @Schema(type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "asc")) @QueryParam("order") String order,
+            @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.Kind.class))
             @QueryParam("kind") List<String> kinds,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        return service.timeline(id, kinds(kinds), descending(order), TimelineParams.page(page), TimelineParams.size(size));
+        return service.timeline(id, Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds), descending(order), TimelineParams.page(page), TimelineParams.size(size));
     }
 
     private static boolean descending(String order) {
@@ -61,18 +57,5 @@ public class TimelineResource {
             return true;
         }
         throw ApiException.badRequest("Query parameter 'order' has an invalid value '" + order + "'; allowed: asc, desc");
-    }
-
-    private static Set<TimelineEntry.Kind> kinds(List<String> values) {
-        Set<TimelineEntry.Kind> kinds = EnumSet.noneOf(TimelineEntry.Kind.class);
-        for (String value : values == null ? List.<String>of() : values) {
-            for (String one : value.split(",")) {
-                TimelineEntry.Kind kind = Vocabulary.parse(TimelineEntry.Kind.class, "kind", one);
-                if (kind != null) {
-                    kinds.add(kind);
-                }
-            }
-        }
-        return kinds.isEmpty() ? EnumSet.allOf(TimelineEntry.Kind.class) : kinds;
     }
 }

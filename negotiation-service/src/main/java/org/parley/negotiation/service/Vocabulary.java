@@ -27,6 +27,23 @@ public final class Vocabulary {
         }
     }
 
+    /**
+     * A repeatable parameter ({@code kind=a&kind=b}, or {@code kind=a,b}) read as a set; every value when none is
+     * given.
+     */
+    public static <E extends Enum<E>> java.util.Set<E> parseAll(Class<E> type, String parameter, java.util.List<String> values) {
+        java.util.Set<E> parsed = java.util.EnumSet.noneOf(type);
+        for (String value : values == null ? java.util.List.<String>of() : values) {
+            for (String one : value.split(",")) {
+                E item = parse(type, parameter, one);
+                if (item != null) {
+                    parsed.add(item);
+                }
+            }
+        }
+        return parsed.isEmpty() ? java.util.EnumSet.allOf(type) : parsed;
+    }
+
     public static String names(java.util.Collection<? extends Enum<?>> values) {
         return values.isEmpty() ? "none (it is final)" : values.stream().map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }

@@ -21,8 +21,8 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
     /** API sort keys to columns; anything else never reaches the SQL. */
     public static final Map<String, String> SORT_KEYS = Map.of("fullName", "e.full_name", "mandateFrom", "e.mandate_from", "updatedAt", "e.updated_at");
 
-    /** Finds candidates through the GIN index envoy_search_tokens_idx, whose expression this must repeat exactly. */
-    public static final String NAME_CANDIDATES = "array_to_tsvector(e.search_tokens) @@ cast(:prefixes as tsquery)";
+    /** Trigram similarity (pg_trgm) from which two words are taken for the same name: "steve"/"steven" is 0.62, "wladimir"/"vladimir" 0.5. */
+    static final double SIMILAR = 0.5;
 
     public long countByParty(UUID partyId) {
         return count("partyId", partyId);
@@ -33,11 +33,11 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
     }
 
     /**
-     * SQL rather than HQL because the name search uses PostgreSQL full-text operators. It runs in two steps
-     * inside one query: the GIN index on {@code array_to_tsvector(search_tokens)} finds envoys having, for
-     * every query word, some word that starts with it ({@code 'steve':*} matches {@code steven}); the
-     * {@code EXISTS} then keeps only those where a single name (the full name or one alias) has all of them,
-     * so that words taken from two different aliases do not make a match.
+     * SQL rather than HQL because the name search uses PostgreSQL's pg_trgm and fuzzystrmatch. An envoy matches
+     * when a single name (the full name or one alias) has, for every query word, a word that starts with it
+     * ("steve" finds "steven"), is similar to it by trigrams ("steven" finds "steve", "wladimir" finds
+     * "vladimir") or sounds like it by double metaphone ("volodymyr" finds "vladimir"). Words taken from two
+     * different aliases do not make a match.
      */
     public Page<Envoy> search(EnvoyCriteria criteria, int page, int size) {
         List<String> conditions = new ArrayList<>();
@@ -60,13 +60,14 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
         }
         List<String> words = criteria.nameWords();
         if (!words.isEmpty()) {
-            // Words hold only letters and digits (NameSearch), so they are safe inside a tsquery literal and a LIKE pattern.
-            conditions.add(NAME_CANDIDATES);
-            parameters.put("prefixes", words.stream().map(word -> "'" + word + "':*").collect(Collectors.joining(" & ")));
+            // Words hold only letters and digits (NameSearch), so they are safe inside a LIKE pattern.
             List<String> perName = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                perName.add("(' ' || n.name) like :word" + i);
-                parameters.put("word" + i, "% " + words.get(i) + "%");
+                perName.add("exists (select 1 from unnest(string_to_array(n.name, ' ')) as w(word) where w.word like :prefix" + i
+                        + " or similarity(w.word, :word" + i + ") >= " + SIMILAR
+                        + " or (dmetaphone(:word" + i + ") <> '' and dmetaphone(w.word) = dmetaphone(:word" + i + ")))");
+                parameters.put("word" + i, words.get(i));
+                parameters.put("prefix" + i, words.get(i) + "%");
             }
             conditions.add("exists (select 1 from unnest(e.search_names) as n(name) where " + String.join(" and ", perName) + ")");
         }

@@ -33,14 +33,15 @@ public class EnvoyFilters {
     @QueryParam("q")
     @Size(max = 200)
     @Parameter(description = "Name search, case- and accent-insensitive, over the full name and each alias: an envoy matches when one "
-            + "of their names has, for every word of q, a word starting with it (\"Steve Witkoff\" finds \"Steven Witkoff\")",
+            + "of their names has, for every word of q, a word that starts with it, is spelled like it or sounds like it "
+            + "(\"Steve Witkoff\" and \"Steven Witkoff\" find each other; \"Vladimir\", \"Volodymyr\" and \"Wladimir\" too)",
             example = "Steve Witkoff")
     public String q;
 
     @QueryParam("updated_since")
     @IsoInstant
-    @Parameter(description = "Only envoys changed at or after this instant (ISO 8601 with an offset)",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2025-12-01T00:00:00Z")
+    @Parameter(description = "Only envoys changed at or after this instant: an ISO 8601 timestamp with an offset, or a date meaning its start (UTC)",
+            schema = @Schema(type = SchemaType.STRING), example = "2025-12-01T00:00:00Z")
     public String updated_since;
 
     @QueryParam("sort")

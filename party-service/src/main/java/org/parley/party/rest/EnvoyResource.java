@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
-import org.parley.api.Problem;
 import org.parley.party.Envoy;
 import org.parley.party.EnvoyRole;
 import org.parley.party.NameSearch;
@@ -65,16 +63,12 @@ public class EnvoyResource {
     @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
             examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Appointed",
-            headers = {@Header(name = "Location", description = "URL of the new envoy", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-                    @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields "
-            + "(listed in violations; mandateTo before mandateFrom is reported on mandateTo)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "partyId names no party",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(listed in violations; mandateTo before mandateFrom is reported on mandateTo)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "partyId names no party")
     public Response create(@Valid @NotNull EnvoyInput body, @Context UriInfo uriInfo) {
         Envoy envoy = service.appoint(body);
         return Http.created(uriInfo.getAbsolutePathBuilder().path(envoy.id.toString()).build(), envoy.version, EnvoyMapper.toView(envoy));
@@ -83,10 +77,8 @@ public class EnvoyResource {
     @GET
     @Operation(operationId = "listEnvoys", summary = "List envoys",
             description = "Envoys matching every filter given, one page at a time (at most 200 per page).")
-    @APIResponse(responseCode = "200", description = "One page of envoys",
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One page of envoys")
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
     public Page<EnvoyView> list(@Valid @BeanParam EnvoyFilters filters, @Valid @BeanParam Paging paging) {
         EnvoyCriteria criteria = new EnvoyCriteria(
                 null,
@@ -102,10 +94,9 @@ public class EnvoyResource {
     @Path("/{id}")
     @Operation(operationId = "getEnvoy", summary = "Get an envoy")
     @APIResponse(responseCode = "200", description = "The envoy",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "404", description = "No envoy has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No envoy has this id")
     public Response get(@Parameter(description = "Envoy id") @PathParam("id") UUID id) {
         Envoy envoy = service.get(id);
         return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
@@ -121,20 +112,14 @@ public class EnvoyResource {
     @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
             examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The envoy as changed",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No envoy has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the envoy since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "partyId names no party",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+    @APIResponse(responseCode = "404", description = "No envoy has this id")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the envoy since you read it")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "partyId names no party")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
@@ -154,20 +139,14 @@ public class EnvoyResource {
     @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = MandateEndInput.class),
             examples = @ExampleObject(name = "replaced", summary = "Replaced by someone else", value = MANDATE_END_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The envoy with the mandate ended",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or invalid fields (endedOn before mandateFrom is reported on endedOn)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No envoy has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The mandate already ends on or before endedOn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or invalid fields (endedOn before mandateFrom is reported on endedOn)")
+    @APIResponse(responseCode = "404", description = "No envoy has this id")
+    @APIResponse(responseCode = "409", description = "The mandate already ends on or before endedOn")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response endMandate(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
                                @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                                @HeaderParam("If-Match") String ifMatch,

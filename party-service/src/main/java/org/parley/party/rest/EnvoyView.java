@@ -17,7 +17,7 @@ public record EnvoyView(
         @Schema(examples = "[\"Steve Witkoff\"]") List<String> aliases,
         @Schema(examples = "U.S. Special Envoy for Peace Missions", nullable = true) String title,
         EnvoyRole role,
-        @Schema(examples = "2025-01-20") LocalDate mandateFrom,
+        @Schema(examples = "2025-01-20", description = "First day of the mandate; null when not reported", nullable = true) LocalDate mandateFrom,
         @Schema(description = "Last day of the mandate, if known", nullable = true) LocalDate mandateTo,
         @Schema(description = "Why the mandate ended, when it was ended through mandate-end", nullable = true) String mandateEndReason,
         Instant createdAt,

@@ -9,7 +9,6 @@ import java.net.URI;
 final class Http {
 
     static final String JSON = "application/json";
-    static final String ETAG_DESCRIPTION = "The version of the resource, to send back in If-Match when changing it";
     static final String IF_MATCH_DESCRIPTION = "The ETag of the version this change is based on, as read from GET (required; a stale one gets 412)";
 
     private Http() {

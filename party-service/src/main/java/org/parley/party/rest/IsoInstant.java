@@ -1,5 +1,7 @@
 package org.parley.party.rest;
 
+import org.parley.api.UpdatedSince;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,17 +13,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
-/** A query parameter holding an ISO 8601 instant with an offset, such as {@code 2025-12-02T00:00:00Z}. */
+/** A query parameter holding an instant as {@link UpdatedSince} reads it: a timestamp with an offset, or a date. */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoInstant.Validator.class)
 public @interface IsoInstant {
 
-    String message() default "must be an ISO 8601 timestamp with an offset, in years 1 to 9999, such as 2025-12-02T00:00:00Z";
+    String message() default "must be " + UpdatedSince.FORMATS;
 
     Class<?>[] groups() default {};
 
@@ -33,14 +33,9 @@ public @interface IsoInstant {
             return value == null || parse(value) != null;
         }
 
-        /** The instant, or null when the text is not one. */
+        /** The instant, or null when the text is not one (api-support's one reading, shared with negotiation-service). */
         static Instant parse(String value) {
-            try {
-                OffsetDateTime time = OffsetDateTime.parse(value);
-                return SupportedDate.Validator.supported(time.toLocalDate()) ? time.toInstant() : null;
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+            return UpdatedSince.parse(value);
         }
     }
 }

@@ -27,8 +27,8 @@ public class PartyFilters {
 
     @QueryParam("updated_since")
     @IsoInstant
-    @Parameter(description = "Only parties changed at or after this instant (ISO 8601 with an offset)",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2025-12-01T00:00:00Z")
+    @Parameter(description = "Only parties changed at or after this instant: an ISO 8601 timestamp with an offset, or a date meaning its start (UTC)",
+            schema = @Schema(type = SchemaType.STRING), example = "2025-12-01T00:00:00Z")
     public String updated_since;
 
     @QueryParam("sort")

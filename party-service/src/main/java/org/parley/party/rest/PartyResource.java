@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
-import org.parley.api.Problem;
 import org.parley.party.ConflictRole;
 import org.parley.party.Party;
 import org.parley.party.PartyKind;
@@ -62,15 +60,11 @@ public class PartyResource {
     @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
             examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = {@Header(name = "Location", description = "URL of the new party", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-                    @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))},
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(@Valid @NotNull PartyInput body, @Context UriInfo uriInfo) {
         Party party = service.register(body);
         return Http.created(uriInfo.getAbsolutePathBuilder().path(party.id.toString()).build(), party.version, PartyMapper.toView(party));
@@ -79,10 +73,8 @@ public class PartyResource {
     @GET
     @Operation(operationId = "listParties", summary = "List parties",
             description = "Parties matching every filter given, one page at a time (at most 200 per page).")
-    @APIResponse(responseCode = "200", description = "One page of parties",
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One page of parties")
+    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
     public Page<PartyView> list(@Valid @BeanParam PartyFilters filters, @Valid @BeanParam Paging paging) {
         PartyCriteria criteria = new PartyCriteria(
                 Vocabulary.parse(PartyKind.class, filters.kind).orElse(null),
@@ -96,10 +88,9 @@ public class PartyResource {
     @Path("/{id}")
     @Operation(operationId = "getParty", summary = "Get a party")
     @APIResponse(responseCode = "200", description = "The party",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "404", description = "No party has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No party has this id")
     public Response get(@Parameter(description = "Party id") @PathParam("id") UUID id) {
         Party party = service.get(id);
         return Http.ok(party.version, PartyMapper.toView(party));
@@ -109,10 +100,9 @@ public class PartyResource {
     @Path("/by-slug/{slug}")
     @Operation(operationId = "getPartyBySlug", summary = "Get a party by its slug")
     @APIResponse(responseCode = "200", description = "The party",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "404", description = "No party has this slug",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No party has this slug")
     public Response getBySlug(@Parameter(description = "Party slug", example = "ua") @PathParam("slug") String slug) {
         Party party = service.getBySlug(slug);
         return Http.ok(party.version, PartyMapper.toView(party));
@@ -128,20 +118,14 @@ public class PartyResource {
     @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
             examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The party as changed",
-            headers = @Header(name = "ETag", description = Http.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No party has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken by another party",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the party since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+    @APIResponse(responseCode = "404", description = "No party has this id")
+    @APIResponse(responseCode = "409", description = "The slug is taken by another party")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the party since you read it")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Party id") @PathParam("id") UUID id,
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
@@ -157,12 +141,9 @@ public class PartyResource {
             description = "Removes a party no envoy refers to, and emits org.parley.party.removed.v1. If-Match is optional here; "
                     + "when sent, a stale one gets 412.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No party has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Envoys refer to the party; the problem names them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No party has this id")
+    @APIResponse(responseCode = "409", description = "Envoys refer to the party; the problem names them")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
     public Response delete(@Parameter(description = "Party id") @PathParam("id") UUID id,
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the version you mean to remove (optional)", example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch) {
