@@ -78,7 +78,8 @@ public class ContractFilter implements OASFilter {
         Parameter ifMatch = parameters.stream().filter(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))
                 .findFirst().orElse(null);
 
-        if (ifMatch != null && responses.hasAPIResponse("428")) {
+        // A PUT that may also create (201, such as a party's first position) takes If-Match only once the resource exists.
+        if (ifMatch != null && responses.hasAPIResponse("428") && !responses.hasAPIResponse("201")) {
             ifMatch.required(true);
         }
         if (ifMatch != null && Boolean.TRUE.equals(ifMatch.getRequired())) {
