@@ -12,12 +12,17 @@ public enum ProblemType {
     VALIDATION("validation", "Invalid request", "A body field or a parameter breaks a rule; `violations` lists each one"),
     MALFORMED_BODY("malformed-body", "Malformed request body", "The body is not JSON, has an unknown field, a wrong JSON type or a value outside a vocabulary"),
     BAD_REQUEST("bad-request", "Bad request", "A parameter or the request as a whole cannot be read (a bad id, date or sort key)"),
+    UNAUTHORIZED("unauthorized", "Unauthorized", "No access token, or one that is expired, from another issuer or for another audience"),
+    FORBIDDEN("forbidden", "Forbidden", "The token's roles do not allow this operation; the detail names the roles that do"),
     NOT_FOUND("not-found", "Not found", "No resource with this id, or no such path"),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method Not Allowed", "The path exists but not with this method"),
     NOT_ACCEPTABLE("not-acceptable", "Not Acceptable", "None of the media types in Accept can be produced"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", "The body is not application/json"),
     CONFLICT("conflict", "Conflict", "The change conflicts with what is stored: a slug taken, a party still referred to, an invalid status transition"),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", "If-Match names an older version; read again and reapply the change"),
+    LENGTH_REQUIRED("length-required", "Length required", "A body sent without Content-Length (chunked) to the gateway, which caps body sizes"),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", "The body is larger than the gateway's cap"),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", "The subject is past its rate limit; retry after Retry-After"),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", "If-Match is missing on an update"),
     UNKNOWN_REFERENCE("unknown-reference", "Unknown reference", "The body names a party, envoy, negotiation, proposal or clause that does not exist (yet)"),
     SOURCE_REQUIRED("source-required", "Source required", "A fact was sent without a source"),
@@ -73,13 +78,18 @@ public enum ProblemType {
     /** The type of a framework-level refusal, by status: anything not in the registry is reported as bad-request or internal. */
     public static ProblemType forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 412 -> PRECONDITION_FAILED;
+            case 411 -> LENGTH_REQUIRED;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 428 -> PRECONDITION_REQUIRED;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
