@@ -59,15 +59,40 @@ final class ServiceSettings {
         }
         ServiceSettings settings = new ServiceSettings(service);
         settings.readProperties(module.resolve("src/main/resources/application.properties"));
+        settings.readSources(module);
+        // A Parley library the service is built with reads settings in the service's process too
+        // (event-bus-quarkus: parley.event-bus.*).
+        for (String library : LIBRARIES) {
+            if (dependsOn(module, library)) {
+                Path libraryModule = Checkout.path(library);
+                settings.readProperties(libraryModule.resolve("src/main/resources/META-INF/microprofile-config.properties"));
+                settings.readSources(libraryModule);
+            }
+        }
+        settings.readExtensionList();
+        return settings;
+    }
+
+    /** Parley's own libraries with Quarkus-side configuration. */
+    private static final List<String> LIBRARIES = List.of("event-bus-quarkus", "api-support");
+
+    private static boolean dependsOn(Path module, String artifactId) {
+        try {
+            return Files.readString(module.resolve("pom.xml"), StandardCharsets.UTF_8)
+                    .contains("<artifactId>" + artifactId + "</artifactId>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readSources(Path module) {
         try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                settings.readSource(Files.readString(source, StandardCharsets.UTF_8));
+                readSource(Files.readString(source, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settings.readExtensionList();
-        return settings;
     }
 
     /** Environment form of a configuration key: a.b-c is A_B_C. */
@@ -107,6 +132,9 @@ final class ServiceSettings {
     }
 
     private void readProperties(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
