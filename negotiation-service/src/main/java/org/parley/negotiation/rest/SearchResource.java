@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.Roles;
 import org.parley.negotiation.repository.SearchRepository;
 import org.parley.negotiation.service.SearchService;
 import org.parley.negotiation.service.Vocabulary;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 @Path("/api/v1/search")
+@RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search", description = "Text search over statements, clauses and incidents")
 public class SearchResource {
