@@ -253,7 +253,8 @@ class AlertStreamTest {
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()), 5000);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: " + stream.getHost() + "\r\nAccept: text/event-stream\r\n\r\n")
+        out.write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: " + stream.getHost() + "\r\nAccept: text/event-stream\r\n"
+                + "Authorization: Bearer " + org.parley.devstack.SharedDevStack.tokens().token("viewer") + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
