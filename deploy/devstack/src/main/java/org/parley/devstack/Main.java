@@ -113,12 +113,12 @@ public final class Main {
             seed(issuer);
             System.out.println();
             System.out.println("Parley is ready.");
-            System.out.println("  Web client        http://localhost:8080/");
-            System.out.println("  API (gateway)     http://localhost:8080/api/v1");
-            System.out.println("  OpenAPI           http://localhost:8080/openapi");
-            System.out.println("  Swagger UI        http://localhost:8080/q/swagger-ui");
+            System.out.println("  Web client          http://localhost:8080/");
+            System.out.println("  API (gateway)       http://localhost:8080/api/v1");
+            System.out.println("  OpenAPI             http://localhost:8080/openapi");
+            System.out.println("  Swagger UI          http://localhost:8080/q/swagger-ui");
             for (ServiceLauncher.Service service : services) {
-                System.out.printf("  %-18s%s   (health %s/q/health, log %s)%n", service.name(), service.url(), service.url(),
+                System.out.printf("  %-20s%s   (health %s/q/health, log %s)%n", service.name(), service.url(), service.url(),
                         launcher.log(service.name()));
             }
             System.out.println();
