@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,19 +26,15 @@ public final class Outbox {
     /** The channel the relays LISTEN on. PostgreSQL delivers a NOTIFY only when its transaction commits. */
     public static final String CHANNEL = "parley_outbox";
 
-    // One round trip: the insert and the wake-up call. Notifications with the same payload are folded into
-    // one per transaction, so a transaction that appends many events wakes the relays once.
-    private static final String APPEND = """
-            WITH appended AS (
-                INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
-                                          actor, change_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)
-                RETURNING 1)
-            SELECT pg_notify('%s', '') FROM appended""".formatted(CHANNEL);
-    private static final String APPEND_QUIETLY = """
+    private static final String INSERT = """
             INSERT INTO event_outbox (id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
                                       actor, change_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""";
+    // One round trip: the insert and the wake-up call. Notifications with the same payload are folded into
+    // one per transaction, so a transaction that appends many events wakes the relays once.
+    private static final String INSERT_AND_NOTIFY = """
+            WITH appended AS (%s RETURNING 1)
+            SELECT pg_notify('%s', '') FROM appended""".formatted(INSERT, CHANNEL);
 
     /**
      * Called after each append, on the caller's connection, instead of {@code pg_notify}: typically it arranges
@@ -51,15 +48,19 @@ public final class Outbox {
     }
 
     private final CloudEventCodec codec;
+    /** {@link #INSERT_AND_NOTIFY}, or {@link #INSERT} when {@link #wakeUp} wakes the relay. */
+    private final String appendSql;
     private final WakeUp wakeUp;
 
     /**
+     * An outbox that wakes the relays with {@code pg_notify} at commit: for writers without a transaction manager
+     * to wake them after commit (plain JDBC, the tests, the benchmarks). The services use the other constructor.
+     *
      * @param source the publishing service, e.g. {@code parley/party-service}: the CloudEvents {@code source}
      * @param mapper the service's mapper (see {@link CloudEventCodec})
      */
     public Outbox(String source, ObjectMapper mapper) {
-        this.codec = new CloudEventCodec(source, mapper);
-        this.wakeUp = null;
+        this(source, mapper, INSERT_AND_NOTIFY, connection -> { });
     }
 
     /**
@@ -67,8 +68,13 @@ public final class Outbox {
      * instances then find the rows at their poll interval, or sooner if woken by their own instance's commits.
      */
     public Outbox(String source, ObjectMapper mapper, WakeUp wakeUp) {
+        this(source, mapper, INSERT, Objects.requireNonNull(wakeUp, "wakeUp"));
+    }
+
+    private Outbox(String source, ObjectMapper mapper, String appendSql, WakeUp wakeUp) {
         this.codec = new CloudEventCodec(source, mapper);
-        this.wakeUp = java.util.Objects.requireNonNull(wakeUp, "wakeUp");
+        this.appendSql = appendSql;
+        this.wakeUp = wakeUp;
     }
 
     /**
@@ -97,7 +103,7 @@ public final class Outbox {
                 throw new IllegalStateException("Outbox.append must run in the caller's transaction, "
                         + "but the connection is in auto-commit mode");
             }
-            try (PreparedStatement append = connection.prepareStatement(wakeUp == null ? APPEND : APPEND_QUIETLY)) {
+            try (PreparedStatement append = connection.prepareStatement(appendSql)) {
                 append.setObject(1, id);
                 append.setString(2, EventCatalog.topicOf(eventClass).topicName());
                 append.setString(3, event.partitionKey());
@@ -109,15 +115,10 @@ public final class Outbox {
                 append.setObject(9, createdAt.atOffset(ZoneOffset.UTC));
                 append.setString(10, actor == null ? null : actor.subject());
                 append.setString(11, actor == null ? null : actor.reason());
-                if (wakeUp == null) {
-                    append.executeQuery().close();
-                } else {
-                    append.executeUpdate();
-                }
+                // execute(): the notifying statement is a query, the other an update.
+                append.execute();
             }
-            if (wakeUp != null) {
-                wakeUp.afterAppend(connection);
-            }
+            wakeUp.afterAppend(connection);
         } catch (SQLException e) {
             throw new EventBusException("Could not append " + eventClass.getSimpleName() + " to the outbox", e);
         }
