@@ -28,6 +28,7 @@ import org.parley.events.negotiation.ProposalStatusChanged;
 import org.parley.events.negotiation.ProposalTabled;
 import org.parley.events.negotiation.ProposalUpdated;
 import org.parley.events.negotiation.SourceRef;
+import org.parley.events.quarkus.EventBus;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Meeting;
@@ -51,8 +52,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class NegotiationEvents {
 
-    public static final String SOURCE = "parley/negotiation-service";
-
     @Inject
     EntityManager em;
 
@@ -68,6 +67,10 @@ public class NegotiationEvents {
     /** Built once for the service by the shared event bus (event-bus-quarkus). */
     @Inject
     Outbox outbox;
+
+    /** The one place the service's CloudEvents source is named; the audit trail records it as the changing service. */
+    @Inject
+    EventBus eventBus;
 
     public void negotiationStarted(Negotiation n) {
         append(new NegotiationOpened(data(n)));
@@ -128,7 +131,7 @@ public class NegotiationEvents {
         Actor actor = new Actor(author.subject(), author.reason());
         UUID eventId = session.doReturningWork(connection -> {
             UUID id = outbox.append(connection, event, actor);
-            audit.record(connection, id, event, actor, Clock.now(), SOURCE);
+            audit.record(connection, id, event, actor, Clock.now(), eventBus.source());
             return id;
         });
         alerts.raiseFor(event, eventId.toString());

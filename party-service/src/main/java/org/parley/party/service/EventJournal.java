@@ -27,9 +27,6 @@ import org.parley.party.mapping.PartyMapper;
 @ApplicationScoped
 public class EventJournal {
 
-    /** The CloudEvents source of every event this service publishes. */
-    public static final String SOURCE = "parley/party-service";
-
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final ChangeAuthor author;
