@@ -50,12 +50,8 @@ public final class CloudEventCodec {
     }
 
     public CloudEvent encode(ParleyEvent event, UUID id, Instant time) {
-        return encode(event, id, time, null);
-    }
-
-    public CloudEvent encode(ParleyEvent event, UUID id, Instant time, Actor actor) {
         Class<? extends ParleyEvent> eventClass = event.getClass();
-        return withActor(CloudEventBuilder.v1(), actor == null ? null : actor.subject(), actor == null ? null : actor.reason())
+        return CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withSource(source)
                 .withType(EventCatalog.typeOf(eventClass))

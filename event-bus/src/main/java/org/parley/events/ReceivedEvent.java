@@ -12,9 +12,4 @@ import java.time.Instant;
  */
 public record ReceivedEvent(String id, String type, String source, String subject, Instant time, String key,
                             ParleyEvent payload, Actor actor) {
-
-    /** An event without an actor. */
-    public ReceivedEvent(String id, String type, String source, String subject, Instant time, String key, ParleyEvent payload) {
-        this(id, type, source, subject, time, key, payload, null);
-    }
 }
