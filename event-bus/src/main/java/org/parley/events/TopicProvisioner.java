@@ -2,12 +2,16 @@ package org.parley.events;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +77,7 @@ public final class TopicProvisioner {
         List<NewTopic> wanted = topics.stream().map(topic -> newTopic(topic, cluster)).toList();
         try (Admin admin = Admin.create(config)) {
             var result = admin.createTopics(wanted);
+            List<NewTopic> existed = new ArrayList<>();
             for (NewTopic topic : wanted) {
                 try {
                     result.values().get(topic.name()).get(60, TimeUnit.SECONDS);
@@ -82,30 +87,38 @@ public final class TopicProvisioner {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new EventBusException("Could not create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
                     }
+                    existed.add(topic);
                 }
             }
-            Map<org.apache.kafka.common.config.ConfigResource, Collection<org.apache.kafka.clients.admin.AlterConfigOp>> settings = new HashMap<>();
-            for (NewTopic topic : wanted) {
-                settings.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic.name()),
-                        topic.configs().entrySet().stream().map(entry -> new org.apache.kafka.clients.admin.AlterConfigOp(
-                                new org.apache.kafka.clients.admin.ConfigEntry(entry.getKey(), entry.getValue()),
-                                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
-            }
-            admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
-            Map<String, TopicDescription> existing = admin.describeTopics(wanted.stream().map(NewTopic::name).toList())
-                    .allTopicNames().get(60, TimeUnit.SECONDS);
-            for (NewTopic topic : wanted) {
-                int partitions = existing.get(topic.name()).partitions().size();
-                if (partitions < topic.numPartitions()) {
-                    LOG.warnf("Topic %s has %d partitions, fewer than the %d Parley creates it with; left as it is",
-                            topic.name(), partitions, topic.numPartitions());
+            if (!existed.isEmpty()) {
+                // A topic just created has these settings already; one that existed gets them now.
+                Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+                for (NewTopic topic : existed) {
+                    settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                            topic.configs().entrySet().stream().map(entry -> new AlterConfigOp(
+                                    new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET)).toList());
                 }
+                admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
+                warnOfFewerPartitions(admin, existed);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new EventBusException("Could not provision Parley's topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventBusException("Interrupted while provisioning Parley's topics", e);
+        }
+    }
+
+    private static void warnOfFewerPartitions(Admin admin, List<NewTopic> existed)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, TopicDescription> described = admin.describeTopics(existed.stream().map(NewTopic::name).toList())
+                .allTopicNames().get(60, TimeUnit.SECONDS);
+        for (NewTopic topic : existed) {
+            int partitions = described.get(topic.name()).partitions().size();
+            if (partitions < topic.numPartitions()) {
+                LOG.warnf("Topic %s has %d partitions, fewer than the %d Parley creates it with; left as it is",
+                        topic.name(), partitions, topic.numPartitions());
+            }
         }
     }
 }
