@@ -67,5 +67,15 @@ public final class SharedDevStack {
         public Map<String, String> trustEnvironment() {
             return DevIssuer.trustEnvironment(issuerUrl);
         }
+
+        /** The environment of party-service or negotiation-service launched on this stack with {@code database}. */
+        public Map<String, String> serviceEnvironment(String database) {
+            return ParleyServices.serviceEnvironment(kafkaBootstrapServers, jdbcUrl(database), issuerUrl);
+        }
+
+        /** The environment of a gateway launched on this stack, routing to these services. */
+        public Map<String, String> gatewayEnvironment(String partyServiceUrl, String negotiationServiceUrl) {
+            return ParleyServices.gatewayEnvironment(kafkaBootstrapServers, issuerUrl, partyServiceUrl, negotiationServiceUrl);
+        }
     }
 }
