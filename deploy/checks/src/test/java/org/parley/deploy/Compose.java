@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** deploy/compose/compose.yaml, read as the Compose tool reads it (before variable interpolation). */
+/**
+ * deploy/compose/compose.yaml, read as the Compose tool reads it (before variable interpolation): with its
+ * anchors and merge keys resolved, which SnakeYAML does and Jackson's YAML reader does not.
+ */
 final class Compose {
 
     private Compose() {
@@ -18,7 +21,8 @@ final class Compose {
 
     static ObjectNode file() {
         try {
-            return Yaml.document(Files.readString(Checkout.path("deploy/compose/compose.yaml"), StandardCharsets.UTF_8));
+            String text = Files.readString(Checkout.path("deploy/compose/compose.yaml"), StandardCharsets.UTF_8);
+            return Yaml.MAPPER.valueToTree(new org.yaml.snakeyaml.Yaml().load(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

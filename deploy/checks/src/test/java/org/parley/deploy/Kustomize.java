@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +21,12 @@ final class Kustomize {
     private Kustomize() {
     }
 
+    private static final Map<String, List<ObjectNode>> RENDERED = new ConcurrentHashMap<>();
+
+    /** The overlay as rendered, once per test JVM; each caller gets its own copy, to change as it likes. */
     static List<ObjectNode> overlay(String name) {
-        return render(Checkout.path("deploy/k8s/overlays/" + name));
+        return RENDERED.computeIfAbsent(name, n -> render(Checkout.path("deploy/k8s/overlays/" + n))).stream()
+                .map(ObjectNode::deepCopy).toList();
     }
 
     static List<ObjectNode> render(Path kustomization) {

@@ -2,32 +2,26 @@ package org.parley.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.devstack.ParleyServices;
 import org.parley.devstack.ServiceLauncher;
 import org.parley.devstack.SharedDevStack;
 import org.parley.events.Topic;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,11 +74,10 @@ class ScaleOutTest {
     @BeforeAll
     static void launchTwoOfEach() {
         stack = SharedDevStack.connection();
-        createTopics();
         launcher = new ServiceLauncher(Path.of("target", "scale-out").toAbsolutePath());
-        ServiceLauncher.Service party = service("party-service", "party-service", serviceEnvironment("party"));
-        ServiceLauncher.Service negotiationA = service("negotiation-service", "negotiation-service-a", serviceEnvironment("negotiation"));
-        ServiceLauncher.Service negotiationB = service("negotiation-service", "negotiation-service-b", serviceEnvironment("negotiation"));
+        ServiceLauncher.Service party = service("party-service", "party-service", stack.serviceEnvironment("party"));
+        ServiceLauncher.Service negotiationA = service("negotiation-service", "negotiation-service-a", stack.serviceEnvironment("negotiation"));
+        ServiceLauncher.Service negotiationB = service("negotiation-service", "negotiation-service-b", stack.serviceEnvironment("negotiation"));
         ServiceLauncher.Service gatewayA = service("gateway", "gateway-a", gatewayEnvironment(party, negotiationA));
         ServiceLauncher.Service gatewayB = service("gateway", "gateway-b", gatewayEnvironment(party, negotiationB));
         // The services first, then the gateways: five JVMs starting at once on a busy two-core machine can
@@ -236,25 +228,6 @@ class ScaleOutTest {
 
     // --- what reached Kafka and what the services wrote ---
 
-    private static void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-            for (Topic topic : Topic.values()) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic.topicName(), topic.partitions(), (short) 1)
-                            .configs(Map.of("retention.ms", String.valueOf(topic.retentionMs()), "cleanup.policy", topic.cleanupPolicy()))))
-                            .all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The CloudEvents id of every record on Parley's topics, with how many times it is there. */
     private static Map<String, Integer> publishedEventIds() {
         Map<String, Integer> ids = new HashMap<>();
@@ -395,45 +368,16 @@ class ScaleOutTest {
 
     // --- launching ---
 
-    /** As RunningParley launches them: trusting the dev issuer, on the shared Kafka and PostgreSQL. */
-    private static Map<String, String> serviceEnvironment(String database) {
-        Map<String, String> environment = new HashMap<>(stack.trustEnvironment());
-        environment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", ""));
-        return environment;
-    }
-
     private static Map<String, String> gatewayEnvironment(ServiceLauncher.Service party, ServiceLauncher.Service negotiation) {
-        Map<String, String> environment = new HashMap<>(stack.trustEnvironment());
-        environment.putAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url(),
-                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url(),
-                // Five JVMs on a shared build machine answer their first requests slowly; a 504 would say
-                // nothing about scaling out.
-                "PARLEY_GATEWAY_PARTY_SERVICE_TIMEOUT", "60s",
-                "PARLEY_GATEWAY_NEGOTIATION_SERVICE_TIMEOUT", "60s"));
+        Map<String, String> environment = new HashMap<>(stack.gatewayEnvironment(party.url(), negotiation.url()));
+        // Five JVMs on a shared build machine answer their first requests slowly; a 504 would say nothing
+        // about scaling out.
+        environment.put("PARLEY_GATEWAY_PARTY_SERVICE_TIMEOUT", "60s");
+        environment.put("PARLEY_GATEWAY_NEGOTIATION_SERVICE_TIMEOUT", "60s");
         return environment;
     }
 
     private static ServiceLauncher.Service service(String module, String instance, Map<String, String> environment) {
-        Path jar = Checkout.path(module + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The scale-out test runs the packaged services, but " + jar + " is missing. Package them first: "
-                    + "./mvnw -B package -DskipTests -pl party-service,negotiation-service,gateway -am "
-                    + "(the full build, ./mvnw -B verify, packages them before this module's tests run).");
-        }
-        return new ServiceLauncher.Service(instance, jar, freePort(), environment);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ParleyServices.packaged(Checkout.ROOT, module, instance, environment);
     }
 }

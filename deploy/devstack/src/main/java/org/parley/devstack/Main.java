@@ -3,7 +3,6 @@ package org.parley.devstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -97,17 +96,13 @@ public final class Main {
         if (args[0].equals("run")) {
             ServiceLauncher launcher = new ServiceLauncher(settings.dataDir().resolve("logs"));
             started.add(launcher);
-            Map<String, String> environment = new java.util.HashMap<>(DevIssuer.trustEnvironment(issuer.url()));
-            environment.putAll(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                    "QUARKUS_DATASOURCE_USERNAME", stack.databaseUser(),
-                    "QUARKUS_DATASOURCE_PASSWORD", ""));
-            Map<String, String> gatewayEnvironment = new java.util.HashMap<>(environment);
-            gatewayEnvironment.putAll(DevIssuer.webSignInEnvironment(issuer.url()));
-            List<ServiceLauncher.Service> services = List.of(
-                    service(root, "party-service", 8081, environment, stack.jdbcUrl("party")),
-                    service(root, "negotiation-service", 8082, environment, stack.jdbcUrl("negotiation")),
-                    service(root, "gateway", 8080, gatewayEnvironment, null));
+            ServiceLauncher.Service party = ParleyServices.packaged(root, "party-service", "party-service", 8081,
+                    ParleyServices.serviceEnvironment(stack.kafkaBootstrapServers(), stack.jdbcUrl("party"), issuer.url()));
+            ServiceLauncher.Service negotiation = ParleyServices.packaged(root, "negotiation-service", "negotiation-service", 8082,
+                    ParleyServices.serviceEnvironment(stack.kafkaBootstrapServers(), stack.jdbcUrl("negotiation"), issuer.url()));
+            ServiceLauncher.Service gateway = ParleyServices.packaged(root, "gateway", "gateway", 8080,
+                    ParleyServices.gatewayEnvironment(stack.kafkaBootstrapServers(), issuer.url(), party.url(), negotiation.url()));
+            List<ServiceLauncher.Service> services = List.of(party, negotiation, gateway);
             System.out.println("Starting " + services.stream().map(ServiceLauncher.Service::name).toList() + "...");
             launcher.startAll(services);
             seed(issuer);
@@ -179,15 +174,6 @@ public final class Main {
             Thread.currentThread().interrupt();
             throw new DevStackException("interrupted");
         }
-    }
-
-    private static ServiceLauncher.Service service(Path root, String name, int port, Map<String, String> common, String jdbcUrl) {
-        Map<String, String> environment = new java.util.HashMap<>(common);
-        if (jdbcUrl != null) {
-            environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        }
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
-        return new ServiceLauncher.Service(name, jar, port, environment);
     }
 
     private static int port(String option, String value) {

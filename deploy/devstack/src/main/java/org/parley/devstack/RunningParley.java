@@ -3,10 +3,6 @@ package org.parley.devstack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,18 +24,9 @@ public final class RunningParley implements BeforeAllCallback {
 
         void start() {
             SharedDevStack.Connection stack = SharedDevStack.connection();
-            Map<String, String> common = new java.util.HashMap<>(stack.trustEnvironment());
-            common.putAll(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", ""));
-            ServiceLauncher.Service party = service("party-service", with(common, "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("party")));
-            ServiceLauncher.Service negotiation = service("negotiation-service", with(common, "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("negotiation")));
-            Map<String, String> routes = new java.util.HashMap<>(stack.trustEnvironment());
-            routes.putAll(DevIssuer.webSignInEnvironment(stack.issuerUrl()));
-            routes.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                    "PARLEY_GATEWAY_PARTY_SERVICE_URL", party.url(), "PARLEY_GATEWAY_NEGOTIATION_SERVICE_URL", negotiation.url()));
-            ServiceLauncher.Service gateway = service("gateway", routes);
+            ServiceLauncher.Service party = service("party-service", stack.serviceEnvironment("party"));
+            ServiceLauncher.Service negotiation = service("negotiation-service", stack.serviceEnvironment("negotiation"));
+            ServiceLauncher.Service gateway = service("gateway", stack.gatewayEnvironment(party.url(), negotiation.url()));
             // The gateway is ready only once both services are, so it is waited for last.
             launcher.startAll(List.of(party, negotiation, gateway));
             gatewayUrl = gateway.url();
@@ -81,20 +68,8 @@ public final class RunningParley implements BeforeAllCallback {
         }, Parley.class);
     }
 
-    private static ServiceLauncher.Service service(String name, Map<String, String> environment) {
-        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The end-to-end tests run the real Parley, but " + jar + " is missing. Package it first: "
-                    + "./mvnw -B package -DskipTests -pl party-service,negotiation-service,gateway -am "
-                    + "(the full build, ./mvnw -B verify, packages all three before the end-to-end tests run).");
-        }
-        return new ServiceLauncher.Service(name, jar, freePort(), environment);
-    }
-
-    private static Map<String, String> with(Map<String, String> map, String key, String value) {
-        Map<String, String> copy = new java.util.HashMap<>(map);
-        copy.put(key, value);
-        return Map.copyOf(copy);
+    private static ServiceLauncher.Service service(String module, Map<String, String> environment) {
+        return ParleyServices.packaged(ROOT, module, module, environment);
     }
 
     /** The checkout's root, found from the module a test runs in, wherever that module sits in the tree. */
@@ -105,13 +80,5 @@ public final class RunningParley implements BeforeAllCallback {
             }
         }
         throw new IllegalStateException("Not inside a Parley checkout: " + Path.of("").toAbsolutePath());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -66,7 +66,8 @@ public final class ServiceLauncher implements AutoCloseable {
 
     private void launch(Service service) {
         if (!Files.isRegularFile(service.jar())) {
-            throw new DevStackException(service.name() + " is not built (" + service.jar() + " is missing): run ./mvnw package -DskipTests");
+            throw new DevStackException(service.name() + " is not built (" + service.jar() + " is missing): package it first with"
+                    + " ./mvnw -B package -DskipTests (the full build, ./mvnw -B verify, packages the services before the tests that launch them)");
         }
         Ports.requireFree(service.port(), service.name(), "the service's QUARKUS_HTTP_PORT");
         try {

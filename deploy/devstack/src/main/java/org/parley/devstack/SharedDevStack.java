@@ -16,6 +16,7 @@ public final class SharedDevStack {
     static final String ISSUER_KEY = "parley.devstack.issuer-key";
 
     private static DevStack stack;
+    private static DevTokens tokens;
 
     private SharedDevStack() {
     }
@@ -48,10 +49,16 @@ public final class SharedDevStack {
                 Path.of(System.getProperty(ISSUER_KEY)));
     }
 
-    /** The shared stack's dev issuer, to sign tokens with in any class loader (see {@link DevTokens}). */
-    public static DevTokens tokens() {
-        Connection stack = connection();
-        return DevTokens.load(stack.issuerKey(), stack.issuerUrl());
+    /**
+     * The shared stack's dev issuer, to sign tokens with in any class loader (see {@link DevTokens}). Its key
+     * is read once per class loader, not on every request a test signs.
+     */
+    public static synchronized DevTokens tokens() {
+        if (tokens == null) {
+            Connection stack = connection();
+            tokens = DevTokens.load(stack.issuerKey(), stack.issuerUrl());
+        }
+        return tokens;
     }
 
     /**
@@ -66,6 +73,16 @@ public final class SharedDevStack {
         /** The environment a launched service needs to trust the dev issuer's tokens. */
         public Map<String, String> trustEnvironment() {
             return DevIssuer.trustEnvironment(issuerUrl);
+        }
+
+        /** The environment of party-service or negotiation-service launched on this stack with {@code database}. */
+        public Map<String, String> serviceEnvironment(String database) {
+            return ParleyServices.serviceEnvironment(kafkaBootstrapServers, jdbcUrl(database), issuerUrl);
+        }
+
+        /** The environment of a gateway launched on this stack, routing to these services. */
+        public Map<String, String> gatewayEnvironment(String partyServiceUrl, String negotiationServiceUrl) {
+            return ParleyServices.gatewayEnvironment(kafkaBootstrapServers, issuerUrl, partyServiceUrl, negotiationServiceUrl);
         }
     }
 }

@@ -6,14 +6,13 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DevIssuerTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private Path dataDir;
-
-    @AfterEach
-    void cleanUp() {
-        if (dataDir != null) {
-            DevStack.deleteRecursively(dataDir);
-        }
-    }
+    @TempDir
+    Path dataDir;
 
     @Test
     void handsOutTwelveHourTokensThatItsJwksVerifiesAndKeepsItsKeyAcrossRestarts() throws Exception {
-        dataDir = Files.createTempDirectory("issuer-test-");
         int port = Ports.free();
         String jwks;
         String token;
@@ -70,7 +62,6 @@ class DevIssuerTest {
 
     @Test
     void expiredAndForeignTokensDoNotVerify() throws Exception {
-        dataDir = Files.createTempDirectory("issuer-test-");
         DevTokens tokens = DevTokens.load(DevIssuer.keyFile(dataDir), "http://localhost:1");
         JwtConsumer verifier = verifier(tokens.jwks(), tokens.issuer());
         verifier.processToClaims(tokens.token("viewer"));
