@@ -56,8 +56,8 @@ public class AuditResource {
         AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
         AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
                 subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId(), row.occurredAt(), row.subject(), row.reason(),
-                row.action(), row.service(), row.entityType(), row.entityId(), row.negotiationId(),
-                new AuditEntryView.AuditLinks(row.entityPath(), row.historyPath())));
+        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
+                row.action, row.service, row.entityType, row.entityId, row.negotiationId,
+                new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
     }
 }
