@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.Map;
@@ -41,8 +40,6 @@ public class AccessControlOpenApi implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
-        return OASFactory.createAPIResponse().description(description).content(content);
+        return OASFactory.createAPIResponse().description(description).content(ContractFilter.problemContent());
     }
 }

@@ -20,10 +20,6 @@ public class ApiException extends RuntimeException {
         this.title = title;
     }
 
-    public ApiException(int status, ProblemType type, String detail) {
-        this(status, type.slug(), type.title(), detail);
-    }
-
     public static ApiException notFound(String what, Object id) {
         return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist");
     }

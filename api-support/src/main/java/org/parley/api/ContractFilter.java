@@ -116,7 +116,7 @@ public class ContractFilter implements OASFilter {
         }
     }
 
-    private static Content problemContent() {
+    static Content problemContent() {
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + "Problem")));
     }

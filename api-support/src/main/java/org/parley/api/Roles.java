@@ -21,9 +21,6 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String ADMIN = "admin";
 
-    /** Lowest first. */
-    public static final List<String> ALL = List.of(VIEWER, ANALYST, ADMIN);
-
     private Roles() {
     }
 

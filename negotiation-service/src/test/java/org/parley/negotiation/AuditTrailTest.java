@@ -69,5 +69,7 @@ class AuditTrailTest {
         given().queryParam("subject", subject).queryParam("entity_type", "negotiation").when().get("/api/v1/audit").then()
                 .body("totalItems", equalTo(1)).body("items[0].reason", nullValue())
                 .body("items[0].action", equalTo("org.parley.negotiation.opened.v1"));
+        given().queryParam("entity_type", "treaty").when().get("/api/v1/audit").then().statusCode(400)
+                .body("detail", containsString("'entity_type'")).body("detail", containsString("negotiation"));
     }
 }

@@ -67,6 +67,8 @@ class SearchApiTest {
     void narrowsByKindAndRefusesAMissingQuery() {
         given().queryParam("q", "Kryvyi Rih").queryParam("kind", "statement,clause").queryParam("negotiation", talks.toString())
                 .when().get("/api/v1/search").then().statusCode(200).body("totalItems", equalTo(0));
+        given().queryParam("q", "Kryvyi Rih").queryParam("kind", "clause").queryParam("kind", "incident").queryParam("negotiation", talks.toString())
+                .when().get("/api/v1/search").then().statusCode(200).body("items.id", contains(strike));
         given().when().get("/api/v1/search").then().statusCode(400).body("type", endsWith("/bad-request")).body("detail", containsString("'q'"));
         given().queryParam("q", "x").queryParam("kind", "meeting").when().get("/api/v1/search").then().statusCode(400);
     }

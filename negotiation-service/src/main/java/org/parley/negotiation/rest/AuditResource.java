@@ -16,13 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Problem;
 import org.parley.api.Roles;
 import org.parley.negotiation.repository.AuditRepository;
-
-import java.util.Set;
+import org.parley.negotiation.service.AuditTrail;
+import org.parley.negotiation.service.Vocabulary;
 
 import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
@@ -35,8 +34,6 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 @Tag(name = "Audit", description = "Who changed what, when and why: every write, with the subject of its access token and its X-Change-Reason")
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class AuditResource {
-
-    static final Set<String> ENTITY_TYPES = Set.of("party", "envoy", "negotiation", "meeting", "proposal", "clause", "position", "statement", "incident");
 
     @Inject
     AuditRepository audit;
@@ -56,15 +53,11 @@ public class AuditResource {
             @Parameter(description = "Changes before this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("until") String until,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        String type = entityType == null || entityType.isBlank() ? null : entityType.strip();
-        if (type != null && !ENTITY_TYPES.contains(type)) {
-            throw ApiException.badRequest("Query parameter 'entity_type' has an invalid value '" + entityType + "'; allowed: "
-                    + String.join(", ", ENTITY_TYPES.stream().sorted().toList()));
-        }
-        AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type,
+        AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
+        AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
                 subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId(), row.occurredAt(), row.subject(), row.reason(),
-                row.action(), row.service(), row.entityType(), row.entityId(), row.negotiationId(),
-                new AuditEntryView.AuditLinks(row.entityPath(), row.historyPath())));
+        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
+                row.action, row.service, row.entityType, row.entityId, row.negotiationId,
+                new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
     }
 }

@@ -48,11 +48,29 @@ public class AuditTrail {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id) DO NOTHING""";
 
-    /** What a change was made to, and where a client reads it and its history. */
-    record Entity(String type, UUID id, UUID negotiationId, String path, String historyPath) {
+    /** The kinds of entity the trail records changes to, and the collection each is read from under /api/v1. */
+    public enum EntityType {
+        PARTY("parties"), ENVOY("envoys"), NEGOTIATION("negotiations"), MEETING("meetings"), PROPOSAL("proposals"),
+        CLAUSE("clauses"), POSITION(null), STATEMENT("statements"), INCIDENT("incidents");
 
-        static Entity plain(String type, String collection, UUID id, UUID negotiationId) {
-            return new Entity(type, id, negotiationId, "/api/v1/" + collection + "/" + id, "/api/v1/audit?entity=" + id);
+        /** Null for a position, which is read under its clause or proposal. */
+        private final String collection;
+
+        EntityType(String collection) {
+            this.collection = collection;
+        }
+
+        /** The name stored in {@code audit_entry.entity_type} and used by the API. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a change was made to, and where a client reads it and its history. */
+    record Entity(EntityType type, UUID id, UUID negotiationId, String path, String historyPath) {
+
+        static Entity plain(EntityType type, UUID id, UUID negotiationId) {
+            return new Entity(type, id, negotiationId, "/api/v1/" + type.collection + "/" + id, "/api/v1/audit?entity=" + id);
         }
     }
 
@@ -78,7 +96,7 @@ public class AuditTrail {
             insert.setString(4, actor == null ? null : actor.reason());
             insert.setString(5, EventCatalog.typeOf(event.getClass()));
             insert.setString(6, service);
-            insert.setString(7, entity.type());
+            insert.setString(7, entity.type().wireName());
             insert.setObject(8, entity.id());
             insert.setObject(9, entity.negotiationId());
             insert.setString(10, entity.path());
@@ -90,49 +108,49 @@ public class AuditTrail {
     static Optional<Entity> entityOf(ParleyEvent event) {
         Entity entity = null;
         if (event instanceof PartyRegistered e) {
-            entity = Entity.plain("party", "parties", e.party().id(), null);
+            entity = Entity.plain(EntityType.PARTY, e.party().id(), null);
         } else if (event instanceof PartyUpdated e) {
-            entity = Entity.plain("party", "parties", e.party().id(), null);
+            entity = Entity.plain(EntityType.PARTY, e.party().id(), null);
         } else if (event instanceof PartyRemoved e) {
-            entity = Entity.plain("party", "parties", e.partyId(), null);
+            entity = Entity.plain(EntityType.PARTY, e.partyId(), null);
         } else if (event instanceof EnvoyAppointed e) {
-            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+            entity = Entity.plain(EntityType.ENVOY, e.envoy().id(), null);
         } else if (event instanceof EnvoyUpdated e) {
-            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+            entity = Entity.plain(EntityType.ENVOY, e.envoy().id(), null);
         } else if (event instanceof EnvoyMandateEnded e) {
-            entity = Entity.plain("envoy", "envoys", e.envoy().id(), null);
+            entity = Entity.plain(EntityType.ENVOY, e.envoy().id(), null);
         } else if (event instanceof NegotiationOpened e) {
-            entity = Entity.plain("negotiation", "negotiations", e.negotiation().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.NEGOTIATION, e.negotiation().id(), e.negotiationId());
         } else if (event instanceof NegotiationUpdated e) {
-            entity = Entity.plain("negotiation", "negotiations", e.negotiation().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.NEGOTIATION, e.negotiation().id(), e.negotiationId());
         } else if (event instanceof MeetingScheduled e) {
-            entity = Entity.plain("meeting", "meetings", e.meeting().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.MEETING, e.meeting().id(), e.negotiationId());
         } else if (event instanceof MeetingUpdated e) {
-            entity = Entity.plain("meeting", "meetings", e.meeting().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.MEETING, e.meeting().id(), e.negotiationId());
         } else if (event instanceof MeetingStatusChanged e) {
-            entity = Entity.plain("meeting", "meetings", e.meetingId(), e.negotiationId());
+            entity = Entity.plain(EntityType.MEETING, e.meetingId(), e.negotiationId());
         } else if (event instanceof ProposalTabled e) {
-            entity = Entity.plain("proposal", "proposals", e.proposal().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.PROPOSAL, e.proposal().id(), e.negotiationId());
         } else if (event instanceof ProposalUpdated e) {
-            entity = Entity.plain("proposal", "proposals", e.proposal().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.PROPOSAL, e.proposal().id(), e.negotiationId());
         } else if (event instanceof ProposalStatusChanged e) {
-            entity = Entity.plain("proposal", "proposals", e.proposalId(), e.negotiationId());
+            entity = Entity.plain(EntityType.PROPOSAL, e.proposalId(), e.negotiationId());
         } else if (event instanceof ClausesReordered e) {
-            entity = Entity.plain("proposal", "proposals", e.proposalId(), e.negotiationId());
+            entity = Entity.plain(EntityType.PROPOSAL, e.proposalId(), e.negotiationId());
         } else if (event instanceof ClauseAdded e) {
-            entity = Entity.plain("clause", "clauses", e.clause().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.CLAUSE, e.clause().id(), e.negotiationId());
         } else if (event instanceof ClauseUpdated e) {
-            entity = Entity.plain("clause", "clauses", e.clause().id(), e.negotiationId());
+            entity = Entity.plain(EntityType.CLAUSE, e.clause().id(), e.negotiationId());
         } else if (event instanceof StatementRecorded e) {
-            entity = Entity.plain("statement", "statements", e.statementId(), e.negotiationId());
+            entity = Entity.plain(EntityType.STATEMENT, e.statementId(), e.negotiationId());
         } else if (event instanceof IncidentRecorded e) {
-            entity = Entity.plain("incident", "incidents", e.incidentId(), e.negotiationId());
+            entity = Entity.plain(EntityType.INCIDENT, e.incidentId(), e.negotiationId());
         } else if (event instanceof PositionRecorded e) {
             // A position has a history of its own: every stance the party took, with its sources.
             String path = e.clauseId() != null
                     ? "/api/v1/clauses/" + e.clauseId() + "/positions/" + e.partyId()
                     : "/api/v1/proposals/" + e.proposalId() + "/positions/" + e.partyId();
-            entity = new Entity("position", e.positionId(), e.negotiationId(), path, path + "/history");
+            entity = new Entity(EntityType.POSITION, e.positionId(), e.negotiationId(), path, path + "/history");
         }
         return Optional.ofNullable(entity);
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.UpdatedSince;
 import org.parley.party.Envoy;
 import org.parley.party.EnvoyRole;
 import org.parley.party.NameSearch;
@@ -85,7 +86,7 @@ public class EnvoyResource {
                 Vocabulary.parse(EnvoyRole.class, filters.role).orElse(null),
                 filters.active_on == null ? null : IsoDate.Validator.parse(filters.active_on),
                 filters.q == null ? List.of() : NameSearch.words(filters.q),
-                filters.updated_since == null ? null : IsoInstant.Validator.parse(filters.updated_since),
+                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
         return service.list(filters.party, criteria, paging.page(), paging.size()).map(EnvoyMapper::toView);
     }

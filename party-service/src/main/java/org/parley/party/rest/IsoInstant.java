@@ -12,7 +12,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Instant;
 
 /** A query parameter holding an instant as {@link UpdatedSince} reads it: a timestamp with an offset, or a date. */
 @Documented
@@ -30,12 +29,7 @@ public @interface IsoInstant {
     class Validator implements ConstraintValidator<IsoInstant, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || parse(value) != null;
-        }
-
-        /** The instant, or null when the text is not one (api-support's one reading, shared with negotiation-service). */
-        static Instant parse(String value) {
-            return UpdatedSince.parse(value);
+            return value == null || UpdatedSince.parse(value) != null;
         }
     }
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.UpdatedSince;
 import org.parley.party.ConflictRole;
 import org.parley.party.Party;
 import org.parley.party.PartyKind;
@@ -79,7 +80,7 @@ public class PartyResource {
         PartyCriteria criteria = new PartyCriteria(
                 Vocabulary.parse(PartyKind.class, filters.kind).orElse(null),
                 Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
-                filters.updated_since == null ? null : IsoInstant.Validator.parse(filters.updated_since),
+                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
         return service.list(criteria, paging.page(), paging.size()).map(PartyMapper::toView);
     }

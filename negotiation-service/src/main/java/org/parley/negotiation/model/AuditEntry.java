@@ -1,0 +1,51 @@
+package org.parley.negotiation.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One change to Parley, as the audit trail keeps it. Rows are written by {@code service.AuditTrail} on the
+ * connection of the change's own transaction (with its event) and never changed; this mapping only reads them.
+ */
+@Entity
+@Immutable
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public Instant occurredAt;
+
+    /** Null for events written before access control. */
+    public String subject;
+
+    public String reason;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Column(nullable = false)
+    public String service;
+
+    @Column(nullable = false)
+    public String entityType;
+
+    @Column(nullable = false)
+    public UUID entityId;
+
+    public UUID negotiationId;
+
+    @Column(nullable = false)
+    public String entityPath;
+
+    @Column(nullable = false)
+    public String historyPath;
+}
