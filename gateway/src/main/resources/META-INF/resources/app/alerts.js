@@ -127,10 +127,18 @@ function retry(signal, delay = retryMs) {
   retryTimer = setTimeout(() => { if (!signal.aborted) stream(signal); }, delay);
 }
 
+// Remembers which of the two delivered an alert (data-via on its item), so that one delivered both ways can be
+// seen to be shown once.
 function add(alert, live) {
   const id = alert.alertId || alert.id;
-  if (!id || byId.has(id)) return;
-  byId.set(id, {...alert, id, fresh: live});
+  if (!id) return;
+  const via = live ? 'stream' : 'history';
+  const known = byId.get(id);
+  if (known) {
+    known.via.add(via);
+    return;
+  }
+  byId.set(id, {...alert, id, fresh: live, via: new Set([via])});
   if (byId.size > KEEP) {
     const oldest = [...byId.values()].sort(newestFirst).slice(KEEP);
     oldest.forEach(a => byId.delete(a.id));
@@ -142,7 +150,7 @@ const newestFirst = (a, b) => (b.raisedAt || b.occurredAt || '').localeCompare(a
 function render() {
   const shown = [...byId.values()].filter(a => rank(a.severity) >= rank(minimum())).sort((a, b) =>
     (b.fresh - a.fresh) || newestFirst(a, b));
-  mount(list, shown.length ? shown.map(a => h('li', {class: `alert${a.fresh ? ' fresh' : ''}`, 'data-alert-id': a.id},
+  mount(list, shown.length ? shown.map(a => h('li', {class: `alert${a.fresh ? ' fresh' : ''}`, 'data-alert-id': a.id, 'data-via': [...a.via].sort().join(' ')},
     h('span', {class: `sev sev-${a.severity}`}, a.severity),
     h('a', {href: a.negotiationId ? `#/negotiations/${a.negotiationId}` : '#/'}, a.summary),
     h('time', {datetime: a.occurredAt}, instant(a.occurredAt)))) : h('li', {class: 'muted'}, 'No alerts at this severity.'));

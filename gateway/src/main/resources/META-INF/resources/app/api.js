@@ -43,12 +43,10 @@ export async function call(method, path, {body, ifMatch, query} = {}) {
 }
 
 export const get = (path, query) => call('GET', path, {query}).then(r => r.data);
-export const getWithEtag = path => call('GET', path);
-
 // Reads a resource that may not exist yet: null on 404.
 export async function find(path) {
   try {
-    return await getWithEtag(path);
+    return await call('GET', path);
   } catch (e) {
     if (e.status === 404) return null;
     throw e;

@@ -1,7 +1,7 @@
 // Signing in, as /web/config.json says: mode none (no sign-in), dev (the dev issuer hands out a token for a
 // chosen role) or oidc (authorization code flow with PKCE). The token lives in sessionStorage, so it ends
 // with the tab. Its payload is read only to know which actions to show; the server verifies it.
-import {h, mount, field, select} from './dom.js';
+import {h, mount, field, select, errorBox} from './dom.js';
 
 const TOKEN = 'parley.token';
 const OIDC = 'parley.oidc';
@@ -39,7 +39,7 @@ function payload() {
 
 const expired = p => typeof p.exp === 'number' && p.exp * 1000 < Date.now();
 
-export function roles() {
+function roles() {
   if (config.mode === 'none') return ['admin'];
   let value = payload();
   for (const key of (config.rolesClaim || 'groups').split('.')) value = value == null ? null : value[key];
@@ -80,7 +80,7 @@ function renderSession() {
 
 // The sign-in page; reached from the header, and on any 401.
 export function signInView(main, reason) {
-  const error = h('p', {class: 'error', role: 'alert'});
+  const error = errorBox();
   if (config.mode === 'dev') {
     const role = select('role', [['viewer', 'viewer (read, follow alerts)'], ['analyst', 'analyst (also record facts)'],
       ['admin', 'admin (also parties, envoys, deletes)']], 'analyst');

@@ -37,10 +37,13 @@ export function field(label, control, hint) {
   return h('div', {class: 'field'}, h('label', {for: control.id}, label), control, hintEl);
 }
 
-export function select(name, options, value, attrs) {
-  return h('select', {name, ...attrs},
+export function select(name, options, value) {
+  return h('select', {name},
     options.map(([v, text]) => h('option', {value: v, selected: v === value}, text)));
 }
+
+// A message the user must see at once (screen readers announce it): a failed call, a refused form.
+export const errorBox = text => h('p', {class: 'error', role: 'alert'}, text);
 
 export const label = value => value ? String(value).replaceAll('_', ' ') : '';
 

@@ -1,6 +1,6 @@
 // The policy-desk client: hash routes (so the gateway serves one page and needs no fallback route), one
 // view module per page, the live alerts panel beside every page.
-import {h, mount} from './dom.js';
+import {h, mount, errorBox} from './dom.js';
 import * as api from './api.js';
 import * as auth from './auth.js';
 import * as alerts from './alerts.js';
@@ -39,7 +39,7 @@ async function show() {
   try {
     await view(main, ...hash.match(pattern).slice(1));
   } catch (e) {
-    mount(main, h('h1', {}, 'Something went wrong'), h('p', {class: 'error', role: 'alert'}, api.explain(e)));
+    mount(main, h('h1', {}, 'Something went wrong'), errorBox(api.explain(e)));
   }
   main.focus({preventScroll: true});
 }

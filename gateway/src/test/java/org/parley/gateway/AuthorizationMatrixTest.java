@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.devstack.DevTokens;
 import org.parley.devstack.SharedDevStack;
 import org.parley.gateway.routing.RoutingTable;
+import org.parley.gateway.security.AccessRules;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both through the gateway and straight to the service that owns it, no token and a token that is expired or
  * from another issuer get 401, a token without a role the operation lists gets 403, and a token with the
  * lowest role it lists gets neither. An operation without a security requirement fails the test, so a new
- * operation cannot slip through unguarded.
+ * operation cannot slip through unguarded; nor can one whose roles the gateway's own first check
+ * ({@link AccessRules}) does not demand exactly.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -108,6 +110,9 @@ class AuthorizationMatrixTest {
                 assertFalse(roles.isEmpty(), method + " " + path.getKey() + " (" + operationId + ") declares no roles: every operation needs a bearer token");
                 roles.sort(java.util.Comparator.comparingInt(role -> DevTokens.ROLES.indexOf(role)));
                 String concrete = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                // Through the gateway a service's own check would hide a gateway rule that admits too much: compare it here.
+                assertEquals(roles, AccessRules.allowed(method, concrete),
+                        "the gateway's AccessRules for " + method + " " + path.getKey() + " (" + operationId + ") against the document");
                 calls.add(new Call("gateway", gateway.toString().replaceAll("/$", ""), method, concrete, operationId, roles));
                 String owner = table.ownerOf(concrete);
                 if (services.containsKey(owner)) {

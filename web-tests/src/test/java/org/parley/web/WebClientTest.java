@@ -150,7 +150,8 @@ class WebClientTest {
         String missed = waitForAlert(talks, "position_no_longer_rejected", "Ukraine").path("id").asText();
         open("/proposals/" + seed.ref("proposal.us-plan"));
         new WebDriverWait(browser, THROUGH_KAFKA).until(driver -> alertsShown(missed) == 1);
-        Thread.sleep(1500); // let the stream's replay and the history both arrive before counting
+        // Counted once both the stream's replay (after Last-Event-ID) and the history have delivered it.
+        new WebDriverWait(browser, THROUGH_KAFKA).until(driver -> "history stream".equals(deliveredBy(missed)));
         assertEquals(1, alertsShown(missed));
         assertEquals(1, alertsShown(alertId));
     }
@@ -332,6 +333,12 @@ class WebClientTest {
 
     private static long alertsShown(String alertId) {
         return browser.findElements(By.cssSelector(".alert-list li[data-alert-id='" + alertId + "']")).size();
+    }
+
+    /** Which of the panel's two sources delivered the alert: "history", "stream" or "history stream". */
+    private static String deliveredBy(String alertId) {
+        return browser.findElements(By.cssSelector(".alert-list li[data-alert-id='" + alertId + "']")).stream()
+                .map(item -> item.getAttribute("data-via")).findFirst().orElse("");
     }
 
     private static void signInThroughThePage() {

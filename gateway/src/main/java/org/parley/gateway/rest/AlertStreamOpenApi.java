@@ -3,12 +3,12 @@ package org.parley.gateway.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.parley.api.Roles;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.parley.gateway.security.AccessRules;
 
 import java.util.List;
 
@@ -32,9 +32,9 @@ public class AlertStreamOpenApi implements OASFilter {
         }
         openAPI.getPaths().addPathItem(AlertStreamRoute.PATH, OASFactory.createPathItem().GET(OASFactory.createOperation()
                 .operationId("streamAlerts")
-                // Checked by security.ApiGuard, as for every path under /api/v1.
+                // Checked by security.ApiGuard, as for every path under /api/v1: the roles are the ones it demands.
                 .addSecurityRequirement(OASFactory.createSecurityRequirement()
-                        .addScheme("bearer", List.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN)))
+                        .addScheme("bearer", AccessRules.allowed("GET", AlertStreamRoute.PATH)))
                 .addTag("Alerts")
                 .summary("Follow alerts live, as Server-Sent Events")
                 // A call that never returns is no method for a generated client: SDK generators skip x-internal

@@ -17,10 +17,22 @@ import org.parley.gateway.config.WebAuthConfig;
 @Path("/web/config.json")
 public class WebConfigResource {
 
-    private final WebAuthConfig auth;
+    private static final CacheControl NO_STORE = new CacheControl();
+
+    static {
+        NO_STORE.setNoStore(true);
+    }
+
+    /** Built once: the configuration does not change while the gateway runs. */
+    private final WebConfig body;
 
     WebConfigResource(WebAuthConfig auth) {
-        this.auth = auth;
+        WebAuthConfig.Mode mode = auth.mode();
+        this.body = new WebConfig(new Auth(mode.name(),
+                mode == WebAuthConfig.Mode.dev ? auth.devTokenUrl().orElse(null) : null,
+                mode == WebAuthConfig.Mode.oidc ? auth.issuer().orElse(null) : null,
+                mode == WebAuthConfig.Mode.oidc ? auth.clientId().orElse(null) : null,
+                auth.rolesClaim()));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,14 +47,6 @@ public class WebConfigResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response get() {
-        WebAuthConfig.Mode mode = auth.mode();
-        Auth body = new Auth(mode.name(),
-                mode == WebAuthConfig.Mode.dev ? auth.devTokenUrl().orElse(null) : null,
-                mode == WebAuthConfig.Mode.oidc ? auth.issuer().orElse(null) : null,
-                mode == WebAuthConfig.Mode.oidc ? auth.clientId().orElse(null) : null,
-                auth.rolesClaim());
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(new WebConfig(body)).cacheControl(noStore).build();
+        return Response.ok(body).cacheControl(NO_STORE).build();
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
  */
 public final class AccessRules {
 
-    static final List<String> READ = List.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
-    static final List<String> RECORD = List.of(Roles.ANALYST, Roles.ADMIN);
-    static final List<String> ADMINISTER = List.of(Roles.ADMIN);
+    static final List<String> READ = atLeast(Roles.VIEWER);
+    static final List<String> RECORD = atLeast(Roles.ANALYST);
+    static final List<String> ADMINISTER = atLeast(Roles.ADMIN);
 
     private AccessRules() {
     }
@@ -25,6 +25,11 @@ public final class AccessRules {
             case "DELETE" -> ADMINISTER;
             default -> under(path, "/api/v1/parties") || under(path, "/api/v1/envoys") ? ADMINISTER : RECORD;
         };
+    }
+
+    /** A higher role includes the lower ones: {@code role} and every role above it in {@link Roles#ALL}. */
+    private static List<String> atLeast(String role) {
+        return List.copyOf(Roles.ALL.subList(Roles.ALL.indexOf(role), Roles.ALL.size()));
     }
 
     private static boolean under(String path, String prefix) {

@@ -70,11 +70,6 @@ public final class AlertStreamCursor {
         return merged.equals(next) ? this : new AlertStreamCursor(merged);
     }
 
-    /** True when this position is at or past {@code other} in every partition {@code other} names. */
-    public boolean covers(AlertStreamCursor other) {
-        return other.next.entrySet().stream().allMatch(e -> next(e.getKey(), -1L) >= e.getValue());
-    }
-
     public Map<Integer, Long> asMap() {
         return next;
     }

@@ -56,11 +56,6 @@ public final class AlertStreamEntry {
         return position;
     }
 
-    /** The complete SSE event with this gateway's position as its id. */
-    public byte[] frame() {
-        return frame(position);
-    }
-
     /**
      * The complete SSE event for one client: {@code id:} (that client's position, see {@link AlertStreamHub}),
      * {@code event: alert}, {@code data:} and the blank line.

@@ -2,7 +2,7 @@
 // proposal (Russia: "certain elements are unacceptable") has its own row, and in the clause rows it shows as
 // "undisclosed" for a party that did not name the clauses. A cell opens the position's history and, for an
 // analyst, the form that records a change.
-import {h, mount, label, instant, sourcesList} from '../dom.js';
+import {h, mount, label, instant, sourcesList, errorBox} from '../dom.js';
 import * as api from '../api.js';
 import * as auth from '../auth.js';
 import {positionForm} from './forms.js';
@@ -95,7 +95,7 @@ export async function boardView(main, proposalId) {
     try {
       history = (await api.get(`${base}/history`, {size: 200})).items;
     } catch (e) {
-      if (e.status !== 404) return mount(body, h('p', {class: 'error', role: 'alert'}, api.explain(e)));
+      if (e.status !== 404) return mount(body, errorBox(api.explain(e)));
     }
     const form = auth.can('analyst') ? await positionForm(base, () => api.find(base), async () => {
       dialog.close();

@@ -1,5 +1,5 @@
 // The forms that record facts. Every fact needs at least one source, so each form asks for one.
-import {h, field, select, label, toast} from '../dom.js';
+import {h, field, select, label, toast, errorBox} from '../dom.js';
 import * as api from '../api.js';
 import * as auth from '../auth.js';
 import {envoyList} from '../names.js';
@@ -25,10 +25,6 @@ export function recorder() {
     localStorage.setItem('parley.recordedBy', input.value.trim());
     return input.value.trim();
   }};
-}
-
-function errorBox() {
-  return h('p', {class: 'error', role: 'alert'});
 }
 
 function formCard(title, onsubmit, ...content) {
@@ -87,7 +83,7 @@ export function statementForm(negotiation, proposals, done) {
   source.element, error);
 }
 
-export const STATUSES = ['accepted', 'accepted_with_reservations', 'contested', 'rejected', 'under_review', 'not_stated'];
+const STATUSES = ['accepted', 'accepted_with_reservations', 'contested', 'rejected', 'under_review', 'not_stated'];
 
 // Records or changes one party's position. `read` fetches the current position with its ETag (null when the
 // party has none); the change is sent with that ETag in If-Match. When someone else changed the position

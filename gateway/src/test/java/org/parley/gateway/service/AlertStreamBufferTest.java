@@ -46,7 +46,7 @@ class AlertStreamBufferTest {
         assertEquals("0:1,1:40", first.position().toString());
         assertEquals("0:1,1:41", second.position().toString());
         assertEquals("0:2,1:41", third.position().toString());
-        String frame = new String(first.frame(), StandardCharsets.UTF_8);
+        String frame = new String(first.frame(first.position()), StandardCharsets.UTF_8);
         assertTrue(frame.startsWith("id: 0:1,1:40\nevent: alert\ndata: {"), frame);
         assertTrue(frame.endsWith("}\n\n"), frame);
 
