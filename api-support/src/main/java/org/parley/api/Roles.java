@@ -20,6 +20,8 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     public static final String ANALYST = "analyst";
     public static final String ADMIN = "admin";
+    /** Every role, lowest first: a role includes each one before it. */
+    public static final List<String> ALL = List.of(VIEWER, ANALYST, ADMIN);
 
     private Roles() {
     }

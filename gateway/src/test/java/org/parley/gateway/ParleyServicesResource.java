@@ -1,14 +1,10 @@
 package org.parley.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.parley.devstack.ParleyServices;
 import org.parley.devstack.ServiceLauncher;
 import org.parley.devstack.SharedDevStack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +27,9 @@ public class ParleyServicesResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         SharedDevStack.Connection stack = SharedDevStack.connection();
-        ServiceLauncher.Service party = service("party-service", stack.jdbcUrl("party"), stack);
-        ServiceLauncher.Service negotiation = service("negotiation-service", stack.jdbcUrl("negotiation"), stack);
+        ServiceLauncher.Service party = ParleyServices.packaged(ROOT, "party-service", "party-service", stack.serviceEnvironment("party"));
+        ServiceLauncher.Service negotiation = ParleyServices.packaged(ROOT, "negotiation-service", "negotiation-service",
+                stack.serviceEnvironment("negotiation"));
         launcher = new ServiceLauncher(Path.of("target", "services").toAbsolutePath());
         launcher.startAll(List.of(party, negotiation));
         partyServiceUrl = party.url();
@@ -46,30 +43,6 @@ public class ParleyServicesResource implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (launcher != null) {
             launcher.close();
-        }
-    }
-
-    private static ServiceLauncher.Service service(String name, String jdbcUrl, SharedDevStack.Connection stack) {
-        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The gateway's tests run the real " + name + ", but " + jar + " is missing. "
-                    + "Package the services first: ./mvnw -B package -DskipTests -pl party-service,negotiation-service -am "
-                    + "(the full build, ./mvnw -B verify, packages them before the gateway's tests run).");
-        }
-        Map<String, String> environment = new java.util.HashMap<>(stack.trustEnvironment());
-        environment.putAll(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "",
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()));
-        return new ServiceLauncher.Service(name, jar, freePort(), environment);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,13 +11,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.devstack.ParleyServices;
 import org.parley.devstack.ServiceLauncher;
 import org.parley.devstack.SharedDevStack;
 import org.parley.events.Topic;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +31,6 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.parley.negotiation.Fixtures.count;
 import static org.parley.negotiation.Fixtures.negotiationBody;
 import static org.parley.negotiation.Fixtures.post;
@@ -45,29 +42,18 @@ import static org.parley.negotiation.Fixtures.post;
 @QuarkusTest
 class PartyServiceCopyTest {
 
-    /** Packaged before this module's tests in the reactor build (see the root pom's module order). */
-    static final Path JAR = Path.of("../party-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
+    /** The checkout; party-service is packaged before this module's tests in the reactor build (see the root pom's module order). */
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     static ServiceLauncher launcher;
     static String partyService;
 
     @BeforeAll
     static void startPartyService() throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            fail("party-service is not packaged (" + JAR + " is missing); build it with "
-                    + "./mvnw -B -pl party-service -am package -DskipTests, or run the whole reactor build");
-        }
         SharedDevStack.Connection stack = SharedDevStack.connection();
         createDatabase(stack, "party");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         launcher = new ServiceLauncher(Path.of("target", "party-service-logs"));
-        Map<String, String> environment = new java.util.HashMap<>(stack.trustEnvironment());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl("party"));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        ServiceLauncher.Service service = new ServiceLauncher.Service("party-service", JAR, port, environment);
+        ServiceLauncher.Service service = ParleyServices.packaged(ROOT, "party-service", "party-service", stack.serviceEnvironment("party"));
         launcher.startAll(List.of(service));
         partyService = service.url();
     }

@@ -70,11 +70,6 @@ public final class SharedDevStack {
             return jdbcBase + database;
         }
 
-        /** The environment a launched service needs to trust the dev issuer's tokens. */
-        public Map<String, String> trustEnvironment() {
-            return DevIssuer.trustEnvironment(issuerUrl);
-        }
-
         /** The environment of party-service or negotiation-service launched on this stack with {@code database}. */
         public Map<String, String> serviceEnvironment(String database) {
             return ParleyServices.serviceEnvironment(kafkaBootstrapServers, jdbcUrl(database), issuerUrl);

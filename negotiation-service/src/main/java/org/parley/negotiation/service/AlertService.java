@@ -11,6 +11,7 @@ import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
 import org.parley.events.alert.AlertRaised;
+import org.parley.events.quarkus.EventBus;
 import org.parley.negotiation.model.Alert;
 import org.parley.negotiation.repository.AlertFactsRepository;
 import org.parley.negotiation.repository.AlertRepository;
@@ -28,9 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertService {
 
-    /** The CloudEvents source of alerts: the same service that writes the changes behind them. */
-    public static final String SOURCE = "parley/negotiation-service";
-
     @Inject
     EntityManager em;
 
@@ -40,12 +38,20 @@ public class AlertService {
     @Inject
     AlertRepository alerts;
 
-    /** Alerts are the service's own conclusions; the change that caused one is in its causes and in the audit trail. */
-    private static final Actor RAISED_BY = Actor.service(SOURCE);
-
     /** Built once for the service by the shared event bus (event-bus-quarkus). */
     @Inject
     Outbox outbox;
+
+    /**
+     * Alerts are the service's own conclusions, so their actor is the service (the CloudEvents source the
+     * event bus names it by); the change that caused one is in its causes and in the audit trail.
+     */
+    private Actor raisedBy;
+
+    @Inject
+    void raisedBy(EventBus eventBus) {
+        raisedBy = Actor.service(eventBus.source());
+    }
 
     /**
      * Evaluates the rules on an event being written (or applied, for party-service's envoy events) and
@@ -72,7 +78,7 @@ public class AlertService {
             alerts.persist(alert);
             AlertRaised published = new AlertRaised(alert.id, alert.negotiationId, alert.rule, alert.severity, alert.summary,
                     List.copyOf(r.partyIds()), List.copyOf(r.causeEventIds()), alert.occurredAt);
-            em.unwrap(Session.class).doWork(connection -> outbox.append(connection, published, RAISED_BY));
+            em.unwrap(Session.class).doWork(connection -> outbox.append(connection, published, raisedBy));
             raised.add(alert);
         }
         return raised;
