@@ -334,7 +334,8 @@ public final class EventConsumer implements AutoCloseable {
                 event.getTime() == null ? null : event.getTime().toInstant(),
                 record.key(),
                 payload,
-                CloudEventCodec.actorOf(event)));
+                CloudEventCodec.actorOf(event),
+                new ReceivedEvent.Origin(groupId, record.topic(), record.partition(), record.offset())));
     }
 
     private void commit(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> handled) {

@@ -66,14 +66,7 @@ public final class TopicProvisioner {
      * @param kafkaConfig every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL)
      */
     public static void provision(Map<String, Object> kafkaConfig, Cluster cluster, Collection<Topic> topics) {
-        Map<String, Object> config = new HashMap<>();
-        // Only what an admin client understands: the services' maps also carry consumer and producer keys.
-        Objects.requireNonNull(kafkaConfig, "kafkaConfig").forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        Map<String, Object> config = adminConfig(kafkaConfig);
         List<NewTopic> wanted = topics.stream().map(topic -> newTopic(topic, cluster)).toList();
         try (Admin admin = Admin.create(config)) {
             var result = admin.createTopics(wanted);
@@ -107,6 +100,18 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new EventBusException("Interrupted while provisioning Parley's topics", e);
         }
+    }
+
+    /** Only what an admin client understands of a service's {@code kafka.*} map, which also carries consumer and producer keys. */
+    static Map<String, Object> adminConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>();
+        Objects.requireNonNull(kafkaConfig, "kafkaConfig").forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                config.put(key, value);
+            }
+        });
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        return config;
     }
 
     private static void warnOfFewerPartitions(Admin admin, List<NewTopic> existed)

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +24,7 @@ import org.parley.events.support.TestEvents;
 import org.parley.events.support.TestKafka;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +173,82 @@ class InboxTest {
             assertTrue(operator.retryInbox(record.consumer(), record.topic(), record.partition(), record.offset()));
             Await.until("the parked event to be applied", () -> consumer.effects(poisoned.getId()) == 1);
             Await.until("the parked event to leave the parking", () -> parkedOf(consumer).isEmpty());
+        }
+    }
+
+    @Test
+    void inboxRowsGoOnceCommittedAndOlderThanTheResendWindowAndASecondCopyInsideItIsStillSkipped() throws Exception {
+        UUID party = UUID.randomUUID();
+        CloudEvent longAgo = encode(TestEvents.partyUpdated(party, "long ago"));
+        CloudEvent alsoLongAgo = encode(TestEvents.partyUpdated(party, "also long ago"));
+        CloudEvent recent = encode(TestEvents.partyUpdated(party, "recent"));
+        send(party, longAgo);
+        send(party, alsoLongAgo);
+        send(party, recent);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // A batch of one, so that the purge's batching is exercised.
+        InboxRetention retention = new InboxRetention(TestDatabase.dataSource(), TestKafka.consumerConfig(),
+                new InboxRetention.Settings(Duration.ofHours(1), 1), registry);
+
+        try (InboxConsumer consumer = new InboxConsumer("retention", List.of(Topic.PARTIES), mine(party), 3).start()) {
+            Await.until("the three events to be applied", () -> consumer.effects() == 3);
+            int partition = (int) TestDatabase.count("SELECT kafka_partition FROM event_inbox WHERE consumer = 'retention' AND event_id = ?", recent.getId());
+            long recentOffset = TestDatabase.count("SELECT kafka_offset FROM event_inbox WHERE consumer = 'retention' AND event_id = ?", recent.getId());
+            Await.until("the group to commit past the recent event", () -> committedOffset(consumer.group(), partition) > recentOffset);
+            TestDatabase.inTransaction(connection -> {
+                try (var age = connection.prepareStatement("UPDATE event_inbox SET applied_at = now() - interval '2 hours' "
+                        + "WHERE consumer = 'retention' AND event_id IN (?, ?)")) {
+                    age.setString(1, longAgo.getId());
+                    age.setString(2, alsoLongAgo.getId());
+                    assertEquals(2, age.executeUpdate());
+                }
+                // Applied as long ago, but at an offset the group has not committed: a restart could read it again.
+                try (var uncommitted = connection.prepareStatement("INSERT INTO event_inbox (consumer, event_id, consumer_group, topic, "
+                        + "kafka_partition, kafka_offset, applied_at) VALUES ('retention', 'not-committed', ?, ?, ?, ?, now() - interval '2 hours')")) {
+                    uncommitted.setString(1, consumer.group());
+                    uncommitted.setString(2, PARTIES);
+                    uncommitted.setInt(3, partition);
+                    uncommitted.setLong(4, recentOffset + 1_000_000);
+                    uncommitted.executeUpdate();
+                }
+            });
+
+            assertEquals(2, retention.purge(List.of(consumer.group())));
+
+            assertEquals(List.of(recent.getId(), "not-committed"), inboxOf("retention"));
+            assertEquals(2.0, registry.get("parley.inbox.purged").counter().count());
+            // The relay's second copy of the recent event (same ce_id, new offset), inside the window: skipped.
+            CloudEvent after = encode(TestEvents.partyUpdated(party, "after"));
+            send(party, recent);
+            send(party, after);
+            Await.until("the event after the second copy to be applied", () -> consumer.effects(after.getId()) == 1);
+            assertEquals(2, consumer.deliveries(recent.getId()));
+            assertEquals(1, consumer.effects(recent.getId()));
+        }
+    }
+
+    private static List<String> inboxOf(String consumer) {
+        List<String> ids = new java.util.ArrayList<>();
+        TestDatabase.inTransaction(connection -> {
+            try (var query = connection.prepareStatement("SELECT event_id FROM event_inbox WHERE consumer = ? ORDER BY kafka_offset")) {
+                query.setString(1, consumer);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
+    private static long committedOffset(String group, int partition) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(PARTIES, partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.events.EventConsumer;
 import org.parley.events.EventHandler;
+import org.parley.events.InboxRetention;
 import org.parley.events.Outbox;
 import org.parley.events.OutboxRelay;
 import org.parley.events.ParkedEvents;
@@ -27,7 +28,12 @@ import javax.sql.DataSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service's event bus, the same in every service: at start it provisions the Parley topics and runs this
@@ -55,7 +61,10 @@ public class EventBus {
     /** The key under which one transaction registers its single wake-up. */
     private final Object wakeUpKey = new Object();
     private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
+    /** The consumer groups of this instance, whose inbox rows it purges. */
+    private final Set<String> groups = new CopyOnWriteArraySet<>();
     private volatile OutboxRelay relay;
+    private ScheduledExecutorService inboxPurge;
     private boolean topicsReady;
 
     @Inject
@@ -119,6 +128,29 @@ public class EventBus {
         relay = new OutboxRelay(dataSource, kafkaConfig, config.relaySettings(), registry);
         relay.start();
         LOG.infof("Outbox relay started, publishing to %s", kafkaConfig.get("bootstrap.servers"));
+        startInboxPurge();
+    }
+
+    /** Every {@code parley.event-bus.inbox.purge-interval}, deletes the inbox rows that can no longer be needed. */
+    private void startInboxPurge() {
+        InboxRetention retention = new InboxRetention(dataSource, kafkaConfig, config.inbox().settings(), registry);
+        inboxPurge = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-inbox-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.inbox().purgeInterval().toMillis();
+        inboxPurge.scheduleWithFixedDelay(() -> {
+            if (groups.isEmpty()) {
+                return;
+            }
+            try {
+                retention.purge(Set.copyOf(groups));
+            } catch (RuntimeException e) {
+                // Kafka or the database is away: the rows wait for the next round, nothing is lost.
+                LOG.warnf("Inbox purge failed, trying again in %s: %s", config.inbox().purgeInterval(), e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -130,6 +162,7 @@ public class EventBus {
         EventConsumer consumer = new EventConsumer(groupId, kafkaConfig, topics, handler,
                 new ParkedEvents.Store(dataSource), config.consumerMaxAttempts());
         consumers.add(consumer);
+        groups.add(groupId);
         consumer.start();
     }
 
@@ -147,6 +180,9 @@ public class EventBus {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (inboxPurge != null) {
+            inboxPurge.shutdownNow();
+        }
         consumers.forEach(EventConsumer::close);
         if (relay != null) {
             relay.close();

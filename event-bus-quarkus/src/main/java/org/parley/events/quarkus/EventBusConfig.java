@@ -2,6 +2,7 @@ package org.parley.events.quarkus;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.parley.events.InboxRetention;
 import org.parley.events.OutboxRelay;
 import org.parley.events.TopicProvisioner;
 
@@ -38,6 +39,32 @@ public interface EventBusConfig {
     /** Tries of one event by a consumer before it is parked in event_inbox_parked and its partition goes on. */
     @WithDefault("10")
     int consumerMaxAttempts();
+
+    /** How long inbox rows are kept: see {@link InboxRetention} and docs/reliability.md (defect 10). */
+    Inbox inbox();
+
+    interface Inbox {
+
+        /**
+         * A row is deleted only once its offset is committed and it was applied longer ago than this: the window in
+         * which the publishing relay may still send a second copy of the event. It must exceed the longest time
+         * every instance of a publishing service may be down.
+         */
+        @WithDefault("7d")
+        Duration resendWindow();
+
+        /** How often this instance purges what may go. */
+        @WithDefault("10m")
+        Duration purgeInterval();
+
+        /** Rows deleted per statement, so that no purge holds locks for long. */
+        @WithDefault("1000")
+        int purgeBatch();
+
+        default InboxRetention.Settings settings() {
+            return new InboxRetention.Settings(resendWindow(), purgeBatch());
+        }
+    }
 
     /** Creates the Parley topics at start, with these cluster settings. */
     Topics topics();

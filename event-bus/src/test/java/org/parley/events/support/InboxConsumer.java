@@ -73,7 +73,7 @@ public final class InboxConsumer implements AutoCloseable {
             throw new IllegalStateException("the handler of " + event.id() + " fails");
         }
         TestDatabase.inTransaction(connection -> {
-            if (Inbox.markApplied(connection, name, event.id())) {
+            if (Inbox.markApplied(connection, name, event)) {
                 try (PreparedStatement effect = connection.prepareStatement("INSERT INTO test_effect (consumer, event_id) VALUES (?, ?)")) {
                     effect.setString(1, name);
                     effect.setString(2, event.id());

@@ -76,7 +76,7 @@ public class PartyCopy {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(ReceivedEvent event) {
         em.unwrap(Session.class).doWork(connection -> {
-            if (!Inbox.markApplied(connection, CONSUMER, event.id())) {
+            if (!Inbox.markApplied(connection, CONSUMER, event)) {
                 LOG.debugf("party-copy: %s already applied, skipped", event.id());
                 return;
             }
