@@ -117,6 +117,16 @@ public final class DevStack implements AutoCloseable {
         kafka.start();
     }
 
+    /** Stops PostgreSQL and keeps its data, so tests can show that the services reconnect without a restart. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public void startPostgres() {
+        postgres.start();
+    }
+
     public boolean kafkaRunning() {
         return kafka.running();
     }

@@ -1,5 +1,6 @@
 package org.parley.devstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,16 @@ public final class ParleyServices {
     public static ServiceLauncher.Service packaged(Path root, String module, String instance, int port, Map<String, String> environment) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
         return new ServiceLauncher.Service(instance, jar, port, environment);
+    }
+
+    /** The checkout's root, found from the module a test runs in, wherever that module sits in the tree. */
+    public static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("parley"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Not inside a Parley checkout: " + Path.of("").toAbsolutePath());
     }
 
     /** The same on a free port, for tests. */

@@ -3,7 +3,6 @@ package org.parley.devstack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  */
 public final class RunningParley implements BeforeAllCallback {
 
-    private static final Path ROOT = projectRoot();
+    private static final Path ROOT = ParleyServices.projectRoot();
 
     private static final class Parley implements ExtensionContext.Store.CloseableResource {
 
@@ -70,15 +69,5 @@ public final class RunningParley implements BeforeAllCallback {
 
     private static ServiceLauncher.Service service(String module, Map<String, String> environment) {
         return ParleyServices.packaged(ROOT, module, module, environment);
-    }
-
-    /** The checkout's root, found from the module a test runs in, wherever that module sits in the tree. */
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("parley"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("Not inside a Parley checkout: " + Path.of("").toAbsolutePath());
     }
 }

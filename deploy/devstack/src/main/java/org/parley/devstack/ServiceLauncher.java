@@ -64,6 +64,18 @@ public final class ServiceLauncher implements AutoCloseable {
         });
     }
 
+    /** Kills one service at once ({@code kill -9}): no shutdown hook runs, whatever it had in hand is cut off. */
+    public void kill(String serviceName) {
+        running.stream().filter(r -> r.service().name().equals(serviceName)).toList().forEach(r -> {
+            try {
+                r.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.remove(r);
+        });
+    }
+
     private void launch(Service service) {
         if (!Files.isRegularFile(service.jar())) {
             throw new DevStackException(service.name() + " is not built (" + service.jar() + " is missing): package it first with"
