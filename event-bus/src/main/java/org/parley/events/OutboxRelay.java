@@ -1,8 +1,6 @@
 package org.parley.events;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -10,38 +8,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -57,60 +40,26 @@ import java.util.function.Function;
  * <p>While Kafka is down, the rows wait and the relay retries with exponential backoff, logging one WARN when
  * the outage starts and one INFO when it ends.
  *
- * <p>A row Kafka refuses for good ({@link #refusedForGood}: too large, invalid topic, not authorised) is not an
+ * <p>A row Kafka refuses for good ({@link KafkaSender#refusedForGood}: too large, invalid topic, not authorised) is not an
  * outage: it is parked in {@code event_outbox_parked} (WARN, metric {@code parley.outbox.parked}) and every other
  * key goes on. Its own key's later rows wait behind it, so that key's order holds, until {@link ParkedEvents}
  * retries or discards it. Rows of other keys that Kafka acknowledged in a batch with a failed send are marked
  * sent, not sent again.
+ *
+ * <p>This class is the loop: when to publish, when to wait, outages and their log lines, the metrics. Its parts:
+ * {@link OutboxStore} (the SQL on the relay's connection), {@link KafkaSender} (the producer and what it
+ * acknowledged) and {@link Backoff} (the waits between attempts).
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** Key buckets, fixed by the migration's {@code key_bucket} column ({@code hashtext(message_key) & 15}). */
-    static final int BUCKETS = 16;
-    /** First key of the relay's advisory locks; the second is the bucket. */
-    static final int LOCK_NAMESPACE = 0x5041524C; // "PARL"
-
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(1);
     /** How often a waiting relay also looks for NOTIFYs while it waits for an in-process wake-up. */
     private static final Duration WAKE_CHECK = Duration.ofMillis(100);
     private static final Duration CONTENDED_RECHECK = Duration.ofMillis(100);
     private static final Duration MAX_PURGE_INTERVAL = Duration.ofHours(1);
-    private static final int PURGE_CHUNK = 5_000;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
-
-    private static final String LOCK_BUCKETS = """
-            SELECT bucket FROM generate_series(0, %d) AS bucket
-            WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
-    private static final String CLAIM = """
-            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
-                   actor, change_reason
-            FROM event_outbox o
-            WHERE sent_at IS NULL AND key_bucket = ANY (?)
-              AND NOT EXISTS (SELECT 1 FROM event_outbox_parked p
-                              WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.sequence < o.sequence)
-            ORDER BY sequence
-            LIMIT ?
-            FOR UPDATE OF o SKIP LOCKED""";
-    private static final String MARK_SENT = "UPDATE event_outbox SET sent_at = clock_timestamp() WHERE sequence = ANY (?)";
-    private static final String PARK = """
-            WITH parked AS (DELETE FROM event_outbox WHERE sequence = ? RETURNING *)
-            INSERT INTO event_outbox_parked (sequence, id, topic, message_key, event_type, source, subject, data_schema,
-                                             payload, created_at, actor, change_reason, reason)
-            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
-                   actor, change_reason, ?
-            FROM parked""";
-    private static final String PARKED = "SELECT count(*) FROM event_outbox_parked";
-    private static final String BACKLOG = """
-            SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
-            FROM event_outbox WHERE sent_at IS NULL""";
-    private static final String PURGE = """
-            DELETE FROM event_outbox WHERE sequence IN (
-                SELECT sequence FROM event_outbox
-                WHERE sent_at < clock_timestamp() - ? * interval '1 millisecond'
-                ORDER BY sent_at LIMIT %d)""".formatted(PURGE_CHUNK);
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -181,11 +130,11 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final Map<String, Object> producerConfig;
-    private final Function<Map<String, Object>, Producer<String, CloudEvent>> producers;
     private final Settings settings;
     private final MeterRegistry registry;
     private final String name;
+    private final OutboxStore store;
+    private final KafkaSender kafka;
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
@@ -195,16 +144,13 @@ public final class OutboxRelay implements AutoCloseable {
     private final Timer commitToPublish;
 
     private final Thread thread;
-    private final java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
+    private final Semaphore woken = new Semaphore(0);
     private volatile boolean running;
-    private volatile Producer<String, CloudEvent> producer;
 
     // Owned by the relay thread.
-    private Connection connection;
+    private final Backoff backoff;
     private Outage kafkaOutage;
     private Outage databaseOutage;
-    private Duration backoff;
-    private Instant nextAttempt = Instant.MIN;
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
     /**
@@ -225,13 +171,13 @@ public final class OutboxRelay implements AutoCloseable {
     /** With another producer, for tests that decide which sends the broker acknowledges. */
     OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerConfig, Settings settings, MeterRegistry registry,
                 Function<Map<String, Object>, Producer<String, CloudEvent>> producers) {
-        this.producers = Objects.requireNonNull(producers, "producers");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.name = "parley-outbox-relay-" + INSTANCES.incrementAndGet();
-        this.producerConfig = producerConfig(kafkaProducerConfig, name);
-        resetBackoff();
+        this.kafka = new KafkaSender(name, kafkaProducerConfig, producers);
+        this.store = new OutboxStore(dataSource, settings);
+        this.backoff = new Backoff(settings.maxBackoff());
 
         meters.add(Gauge.builder("parley.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka")
@@ -280,10 +226,7 @@ public final class OutboxRelay implements AutoCloseable {
             thread.join(CLOSE_GRACE.toMillis());
             if (thread.isAlive()) {
                 // Still waiting for Kafka: fail the batch in hand; unacknowledged rows stay unsent for the next run.
-                Producer<String, CloudEvent> inHand = producer;
-                if (inHand != null) {
-                    inHand.close(Duration.ZERO);
-                }
+                kafka.abandonInHand();
                 thread.join(CLOSE_GRACE.toMillis());
             }
             if (thread.isAlive()) {
@@ -300,10 +243,10 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             while (running) {
                 try {
-                    if (connection == null) {
+                    if (!store.connected()) {
                         connect();
                     }
-                    if (!Instant.now().isBefore(nextAttempt)) {
+                    if (backoff.due()) {
                         drain();
                     }
                     housekeeping();
@@ -315,51 +258,27 @@ public final class OutboxRelay implements AutoCloseable {
                     running = false;
                 } catch (RuntimeException e) {
                     // A bug rather than an outage: say so loudly, but keep the relay alive.
-                    LOG.errorf(e, "%s failed unexpectedly; retrying in %s", name, backoff);
-                    disconnect();
-                    pause(scheduleRetry());
+                    LOG.errorf(e, "%s failed unexpectedly; retrying in %s", name, backoff.next());
+                    store.disconnect();
+                    pause(backoff.schedule());
                 }
             }
         } finally {
-            disconnect();
-            closeProducer(Duration.ofSeconds(5));
+            store.disconnect();
+            kafka.close(Duration.ofSeconds(5));
             LOG.debugf("%s stopped", name);
         }
     }
 
     private void connect() throws SQLException {
-        Connection opened = dataSource.getConnection();
-        try {
-            opened.setAutoCommit(true);
-            limitSession(opened, settings);
-            try (Statement listen = opened.createStatement()) {
-                listen.execute("LISTEN " + Outbox.CHANNEL);
-            }
-            opened.unwrap(PGConnection.class);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(opened);
-            throw e;
-        }
-        connection = opened;
+        store.connect();
         if (databaseOutage != null) {
             LOG.infof("%s: the database is reachable again after %s", name, databaseOutage.duration());
             databaseOutage = null;
-            resetBackoff();
+            backoff.reset();
         }
         // Rows committed while we were not listening have sent no notification we could hear.
-        nextAttempt = Instant.MIN;
-    }
-
-    /**
-     * Bounds what a relay session can hold on to: see {@link Settings#abandonedAfter}. Set per session, so that
-     * nothing is asked of the database's configuration.
-     */
-    static void limitSession(Connection connection, Settings settings) throws SQLException {
-        long millis = settings.abandonedAfter().toMillis();
-        try (Statement limits = connection.createStatement()) {
-            limits.execute("SET idle_in_transaction_session_timeout = " + millis);
-            limits.execute("SET statement_timeout = " + millis);
-        }
+        backoff.attemptNow();
     }
 
     /** Publishes batches until one comes back short, or a send fails. */
@@ -379,39 +298,43 @@ public final class OutboxRelay implements AutoCloseable {
                         name, kafkaOutage.duration());
             }
             kafkaOutage = null;
-            resetBackoff();
+            backoff.reset();
         }
     }
 
+    /** One round, in one transaction: lock buckets, claim, send, mark what Kafka acknowledged, park what it refused. */
     private Batch publishBatch() throws SQLException {
-        connection.setAutoCommit(false);
+        store.begin();
         boolean committed = false;
         try {
-            List<Integer> buckets = lockBuckets();
-            contended = buckets.size() < BUCKETS;
+            List<Integer> buckets = store.lockBuckets();
+            contended = buckets.size() < OutboxStore.BUCKETS;
             if (buckets.isEmpty()) {
                 // Another relay holds every bucket and will publish what is there.
-                connection.commit();
+                store.commit();
                 committed = true;
                 return Batch.EMPTY;
             }
-            List<Row> rows = claim(buckets);
+            List<OutboxRow> rows = store.claim(buckets);
             if (rows.isEmpty()) {
-                connection.commit();
+                store.commit();
                 committed = true;
                 return Batch.EMPTY;
             }
-            Sent sent = send(rows);
+            KafkaSender.Sent sent = kafka.send(rows);
             List<Integer> acknowledged = markable(rows, sent.acknowledgedAt());
             if (!acknowledged.isEmpty()) {
-                markSent(acknowledged.stream().map(rows::get).toList());
+                store.markSent(acknowledged.stream().map(rows::get).toList());
             }
-            Row poisoned = null;
-            if (sent.failure() != null && sent.failedIndex() >= 0 && refusedForGood(sent.failure())) {
+            OutboxRow poisoned = null;
+            if (sent.failure() != null && sent.failedIndex() >= 0 && KafkaSender.refusedForGood(sent.failure())) {
                 poisoned = rows.get(sent.failedIndex());
-                park(poisoned, sent.failure());
+                Throwable cause = sent.failure() instanceof ExecutionException && sent.failure().getCause() != null
+                        ? sent.failure().getCause() : sent.failure();
+                store.park(poisoned, cause.getClass().getSimpleName() + ": " + describe(cause));
+                parkedRows.incrementAndGet();
             }
-            connection.commit();
+            store.commit();
             committed = true;
             published.increment(acknowledged.size());
             for (int i : acknowledged) {
@@ -427,10 +350,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
             return new Batch(acknowledged.size(), rows.size() == settings.batchSize(), sent.failure());
         } finally {
-            if (!committed) {
-                rollbackQuietly();
-            }
-            connection.setAutoCommit(true);
+            store.endRound(committed);
         }
     }
 
@@ -438,9 +358,9 @@ public final class OutboxRelay implements AutoCloseable {
      * The acknowledged rows that may be marked sent: all but those behind an unacknowledged row of their key,
      * which go again after it to keep the key's order.
      */
-    private static List<Integer> markable(List<Row> rows, Instant[] acknowledgedAt) {
+    private static List<Integer> markable(List<OutboxRow> rows, Instant[] acknowledgedAt) {
         List<Integer> markable = new ArrayList<>();
-        java.util.Set<String> held = new java.util.HashSet<>();
+        Set<String> held = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String key = rows.get(i).topic() + '\u0000' + rows.get(i).key();
             if (acknowledgedAt[i] == null) {
@@ -452,152 +372,16 @@ public final class OutboxRelay implements AutoCloseable {
         return markable;
     }
 
-    /**
-     * True for a failure that concerns the record, not the broker or the network, and that sending it again
-     * cannot cure. A broker that is down, slow or electing a leader gives retriable failures or timeouts instead.
-     */
-    static boolean refusedForGood(Throwable failure) {
-        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
-                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
-                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
-                || cause instanceof org.apache.kafka.common.errors.TopicAuthorizationException
-                || cause instanceof org.apache.kafka.common.InvalidRecordException
-                || cause instanceof org.apache.kafka.common.errors.SerializationException;
-    }
-
-    private void park(Row row, Exception failure) throws SQLException {
-        try (PreparedStatement park = connection.prepareStatement(PARK)) {
-            park.setLong(1, row.sequence());
-            Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-            park.setString(2, cause.getClass().getSimpleName() + ": " + describe(cause));
-            park.executeUpdate();
-        }
-        parkedRows.incrementAndGet();
-    }
-
-    private List<Integer> lockBuckets() throws SQLException {
-        List<Integer> buckets = new ArrayList<>(BUCKETS);
-        try (Statement lock = connection.createStatement(); ResultSet rows = lock.executeQuery(LOCK_BUCKETS)) {
-            while (rows.next()) {
-                buckets.add(rows.getInt(1));
-            }
-        }
-        return buckets;
-    }
-
-    private List<Row> claim(List<Integer> buckets) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            Array bucketArray = connection.createArrayOf("int2", buckets.toArray());
-            claim.setArray(1, bucketArray);
-            claim.setInt(2, settings.batchSize());
-            try (ResultSet result = claim.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Row(
-                            result.getLong(1),
-                            result.getString(2),
-                            result.getString(3),
-                            result.getString(4),
-                            result.getString(5),
-                            result.getString(6),
-                            result.getString(7),
-                            result.getString(8),
-                            result.getString(9),
-                            result.getObject(10, OffsetDateTime.class).toInstant(),
-                            result.getString(11),
-                            result.getString(12)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Sends the rows in sequence order and waits for every acknowledgement. After the first failure the
-     * producer is closed at once, from its callback, so that no later record of the same partition can reach
-     * the broker ahead of the failed one when it is sent again.
-     */
-    private Sent send(List<Row> rows) {
-        Producer<String, CloudEvent> sender = producer();
-        Instant[] acknowledgedAt = new Instant[rows.size()];
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        // The lowest index whose send failed: the row to park if the failure is for good.
-        AtomicInteger failedIndex = new AtomicInteger(-1);
-        Thread relayThread = Thread.currentThread();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size() && failure.get() == null; i++) {
-            Row row = rows.get(i);
-            int index = i;
-            try {
-                acks.add(sender.send(new ProducerRecord<>(row.topic(), row.key(), row.toCloudEvent()), (metadata, error) -> {
-                    if (error == null) {
-                        acknowledgedAt[index] = Instant.now();
-                    } else if (failure.compareAndSet(null, error)) {
-                        failedIndex.set(index);
-                        // Refused inside send(), on this thread (e.g. too large): it never left, and nothing is sent
-                        // after it, so the records before it may still be acknowledged rather than sent again.
-                        if (Thread.currentThread() != relayThread) {
-                            sender.close(Duration.ZERO);
-                        }
-                    }
-                }));
-            } catch (RuntimeException e) {
-                if (failure.compareAndSet(null, e)) {
-                    failedIndex.set(i);
-                }
-            }
-        }
-        int prefix = 0;
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get();
-                if (prefix == i) {
-                    prefix++;
-                }
-            } catch (ExecutionException e) {
-                failure.compareAndSet(null, e.getCause() instanceof Exception cause ? cause : e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, e);
-                break;
-            }
-        }
-        if (failure.get() != null) {
-            closeProducer(Duration.ZERO);
-        }
-        return new Sent(prefix, acknowledgedAt, failure.get(), failedIndex.get());
-    }
-
-    private void markSent(List<Row> rows) throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
-            mark.setArray(1, connection.createArrayOf("int8", rows.stream().map(Row::sequence).toArray()));
-            mark.executeUpdate();
-        }
-    }
-
     private void housekeeping() throws SQLException {
         Instant now = Instant.now();
         if (!now.isBefore(nextPurge)) {
-            purge();
+            int deleted = store.purgeSent(settings.retention(), () -> running);
+            if (deleted > 0) {
+                LOG.debugf("%s deleted %d sent rows older than %s", name, deleted, settings.retention());
+            }
             nextPurge = now.plus(purgeInterval());
         }
         refreshGauges();
-    }
-
-    private void purge() throws SQLException {
-        int deleted;
-        int total = 0;
-        try (PreparedStatement purge = connection.prepareStatement(PURGE)) {
-            purge.setLong(1, settings.retention().toMillis());
-            do {
-                deleted = purge.executeUpdate();
-                total += deleted;
-            } while (deleted == PURGE_CHUNK && running);
-        }
-        if (total > 0) {
-            LOG.debugf("%s deleted %d sent rows older than %s", name, total, settings.retention());
-        }
     }
 
     private Duration purgeInterval() {
@@ -611,15 +395,10 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         nextGaugeRefresh = now.plus(GAUGE_REFRESH);
-        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(BACKLOG)) {
-            result.next();
-            backlog.set(result.getLong(1));
-            oldestPendingMillis.set(Math.round(result.getDouble(2) * 1000));
-        }
-        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(PARKED)) {
-            result.next();
-            parkedRows.set(result.getLong(1));
-        }
+        OutboxStore.Backlog pending = store.backlog();
+        backlog.set(pending.rows());
+        oldestPendingMillis.set(pending.oldestPendingMillis());
+        parkedRows.set(store.parked());
     }
 
     /**
@@ -627,9 +406,8 @@ public final class OutboxRelay implements AutoCloseable {
      * whatever is committed meanwhile.
      */
     private void awaitWork() throws SQLException, InterruptedException {
-        PGConnection listener = connection.unwrap(PGConnection.class);
         Instant now = Instant.now();
-        Instant deadline = kafkaOutage != null ? nextAttempt
+        Instant deadline = kafkaOutage != null ? backoff.nextAttempt()
                 : now.plus(contended && CONTENDED_RECHECK.compareTo(settings.pollInterval()) < 0 ? CONTENDED_RECHECK : settings.pollInterval());
         while (running && now.isBefore(deadline)) {
             long slice = Math.min(Duration.between(now, deadline).toMillis(), WAKE_CHECK.toMillis());
@@ -638,8 +416,8 @@ public final class OutboxRelay implements AutoCloseable {
             if (wokenHere) {
                 woken.drainPermits();
             }
-            PGNotification[] notifications = listener.getNotifications(1);
-            if ((wokenHere || notifications != null && notifications.length > 0) && kafkaOutage == null) {
+            boolean notified = store.notified();
+            if ((wokenHere || notified) && kafkaOutage == null) {
                 return;
             }
             refreshGauges();
@@ -655,32 +433,18 @@ public final class OutboxRelay implements AutoCloseable {
         } else {
             LOG.debugf("%s: Kafka still unreachable (%s)", name, describe(cause));
         }
-        scheduleRetry();
+        backoff.schedule();
     }
 
     private void databaseUnreachable(SQLException cause) {
-        disconnect();
+        store.disconnect();
         if (databaseOutage == null) {
             databaseOutage = new Outage(Instant.now());
             LOG.warnf("%s: the database is unreachable (%s); retrying with backoff up to %s", name, describe(cause), settings.maxBackoff());
         } else {
             LOG.debugf("%s: the database is still unreachable (%s)", name, describe(cause));
         }
-        pause(scheduleRetry());
-    }
-
-    /** @return how long until the next attempt; each call doubles the following wait, up to maxBackoff */
-    private Duration scheduleRetry() {
-        Duration wait = backoff;
-        nextAttempt = Instant.now().plus(wait);
-        Duration doubled = backoff.multipliedBy(2);
-        backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-        return wait;
-    }
-
-    private void resetBackoff() {
-        backoff = FIRST_BACKOFF.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : FIRST_BACKOFF;
-        nextAttempt = Instant.MIN;
+        pause(backoff.schedule());
     }
 
     private void pause(Duration duration) {
@@ -705,62 +469,15 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Wakes the relay thread (and, harmlessly, the other instances' relays) out of its LISTEN wait. */
     private void wakeUpListener() {
-        try (Connection notifier = dataSource.getConnection(); Statement notify = notifier.createStatement()) {
-            if (!notifier.getAutoCommit()) {
-                notifier.setAutoCommit(true);
-            }
-            notify.execute("NOTIFY " + Outbox.CHANNEL);
+        try {
+            OutboxStore.notifyRelays(dataSource);
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("%s could not be woken up (%s); it stops at its next poll", name, e.getMessage());
         }
     }
 
-    private Producer<String, CloudEvent> producer() {
-        Producer<String, CloudEvent> current = producer;
-        if (current == null) {
-            current = producers.apply(producerConfig);
-            producer = current;
-        }
-        return current;
-    }
-
-    private void closeProducer(Duration timeout) {
-        Producer<String, CloudEvent> current = producer;
-        producer = null;
-        if (current != null) {
-            try {
-                current.close(timeout);
-            } catch (RuntimeException e) {
-                LOG.debugf("%s: closing the producer failed: %s", name, e.getMessage());
-            }
-        }
-    }
-
-    private void disconnect() {
-        if (connection != null) {
-            closeQuietly(connection);
-            connection = null;
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.debugf("%s: rollback failed: %s", name, e.getMessage());
-        }
-    }
-
     private void removeMeters() {
         meters.forEach(registry::remove);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // The connection is being discarded; nothing depends on a clean close.
-        }
     }
 
     private static String describe(Throwable cause) {
@@ -769,50 +486,6 @@ public final class OutboxRelay implements AutoCloseable {
             root = root.getCause();
         }
         return root == cause ? String.valueOf(cause.getMessage()) : cause.getMessage() + ": " + root.getMessage();
-    }
-
-    static Map<String, Object> producerConfig(Map<String, Object> given, String clientId) {
-        Map<String, Object> config = new HashMap<>(Objects.requireNonNull(given, "kafkaProducerConfig"));
-        if (config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
-            throw new IllegalArgumentException("The Kafka producer configuration needs " + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        }
-        // The outbox's promise (nothing lost, no duplicate from a retry) rests on these two.
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        // One request in flight per broker: a failed record is never overtaken by a later one of its partition.
-        config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        // Latency over batching: a committed event goes out at once (Kafka 4's default waits 5 ms).
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // Fail fast while Kafka is down, so that the relay backs off instead of hanging on the first send.
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        // A mistyped value fails here, at startup, rather than on the relay thread at every retry.
-        ProducerConfig.configDef().parse(config);
-        return config;
-    }
-
-    private record Row(long sequence, String id, String topic, String key, String type, String source, String subject,
-                       String dataSchema, String payload, Instant createdAt, String actor, String changeReason) {
-
-        CloudEvent toCloudEvent() {
-            return CloudEventCodec.withActor(CloudEventBuilder.v1(), actor, changeReason)
-                    .withId(id)
-                    .withSource(URI.create(source))
-                    .withType(type)
-                    .withSubject(subject)
-                    .withTime(createdAt.atOffset(ZoneOffset.UTC))
-                    .withDataContentType(CloudEventCodec.CONTENT_TYPE)
-                    .withDataSchema(URI.create(dataSchema))
-                    .withData(payload.getBytes(StandardCharsets.UTF_8))
-                    .build();
-        }
-    }
-
-    private record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure, int failedIndex) {
     }
 
     private record Batch(int published, boolean full, Exception failure) {

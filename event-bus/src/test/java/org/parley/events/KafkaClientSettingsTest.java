@@ -15,7 +15,7 @@ class KafkaClientSettingsTest {
 
     @Test
     void theRelayAlwaysProducesIdempotentlyWithEveryReplicaButKeepsTheServicesTuning() {
-        Map<String, Object> config = OutboxRelay.producerConfig(Map.of(
+        Map<String, Object> config = KafkaSender.producerConfig(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
                 ProducerConfig.ACKS_CONFIG, "1",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
@@ -45,9 +45,9 @@ class KafkaClientSettingsTest {
 
     @Test
     void aMissingBrokerOrAMistypedValueIsRefusedAtConstruction() {
-        assertThrows(IllegalArgumentException.class, () -> OutboxRelay.producerConfig(Map.of(), "relay-1"));
+        assertThrows(IllegalArgumentException.class, () -> KafkaSender.producerConfig(Map.of(), "relay-1"));
         assertThrows(IllegalArgumentException.class, () -> EventConsumer.consumerConfig(Map.of(), "group", "client-1"));
-        assertThrows(ConfigException.class, () -> OutboxRelay.producerConfig(Map.of(
+        assertThrows(ConfigException.class, () -> KafkaSender.producerConfig(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", ProducerConfig.LINGER_MS_CONFIG, "soon"), "relay-1"));
         assertThrows(ConfigException.class, () -> EventConsumer.consumerConfig(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "many"), "group", "client-1"));

@@ -201,11 +201,11 @@ class OutboxRelayTest {
         // row claimed, in a transaction nobody will ever end.
         try (Connection vanished = TestDatabase.dataSource().getConnection()) {
             vanished.setAutoCommit(true);
-            OutboxRelay.limitSession(vanished, settings);
+            OutboxStore.limitSession(vanished, settings);
             vanished.setAutoCommit(false);
             try (var lock = vanished.createStatement()) {
                 lock.executeQuery("SELECT pg_advisory_xact_lock(%d, b) FROM generate_series(0, %d) b"
-                        .formatted(OutboxRelay.LOCK_NAMESPACE, OutboxRelay.BUCKETS - 1)).close();
+                        .formatted(OutboxStore.LOCK_NAMESPACE, OutboxStore.BUCKETS - 1)).close();
                 lock.executeQuery("SELECT * FROM event_outbox WHERE id = '" + id[0] + "' FOR UPDATE").close();
             }
             long start = System.nanoTime();
