@@ -49,16 +49,17 @@ final class EventPath {
     }
 
     /** One event of the outbox, in publication order. */
-    record Outboxed(String id, String topic, String key, long sequence, boolean sent) {
+    record Outboxed(String id, String topic, String key, String subject, long sequence, boolean sent) {
     }
 
     /** The outbox rows of the scenario's keys, both services, in sequence order per service. */
     List<Outboxed> outbox() {
         List<Outboxed> rows = new ArrayList<>();
         for (String database : List.of("party", "negotiation")) {
-            query(database, "SELECT id, topic, message_key, sequence, sent_at IS NOT NULL FROM event_outbox "
+            query(database, "SELECT id, topic, message_key, subject, sequence, sent_at IS NOT NULL FROM event_outbox "
                     + "WHERE message_key = ANY (?) ORDER BY sequence", scenario.keys(), result ->
-                    rows.add(new Outboxed(result.getString(1), result.getString(2), result.getString(3), result.getLong(4), result.getBoolean(5))));
+                    rows.add(new Outboxed(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getLong(5), result.getBoolean(6))));
         }
         return rows;
     }
@@ -82,19 +83,25 @@ final class EventPath {
         Map<String, List<String>> written = new LinkedHashMap<>();
         outbox.forEach(row -> written.computeIfAbsent(row.topic() + " " + row.key(), k -> new ArrayList<>()).add(row.id()));
 
-        // On Kafka, per key: the first copy of each event in offset order must be the outbox's order; later copies
-        // (same ce_id) are the at-least-once duplicates a consumer must absorb.
+        // On Kafka, per key: every event written is there (later copies with the same ce_id are the at-least-once
+        // duplicates a consumer must absorb), and the key's writes appear in the order the API acknowledged them.
+        Map<String, String> subjectOf = new HashMap<>();
+        outbox.forEach(row -> subjectOf.put(row.id(), row.subject()));
         Map<String, List<String>> onKafka = readTopics();
         int records = onKafka.values().stream().mapToInt(List::size).sum();
         int published = 0;
         int lost = 0;
-        List<String> reordered = new ArrayList<>();
         for (Map.Entry<String, List<String>> key : written.entrySet()) {
             List<String> firstCopies = onKafka.getOrDefault(key.getKey(), List.of()).stream().distinct().toList();
             published += firstCopies.size();
             lost += (int) key.getValue().stream().filter(id -> !firstCopies.contains(id)).count();
-            if (!firstCopies.equals(key.getValue()) && firstCopies.containsAll(key.getValue())) {
-                reordered.add(key.getKey());
+        }
+        List<String> reordered = new ArrayList<>();
+        for (String key : scenario.keys()) {
+            Topic topic = scenario.parties().contains(key) ? Topic.PARTIES : Topic.NEGOTIATIONS;
+            List<String> expected = List.copyOf(load.acknowledged.get(key));
+            if (!inOrder(onKafka.getOrDefault(topic.topicName() + " " + key, List.of()), subjectOf, expected)) {
+                reordered.add("on Kafka " + key);
             }
         }
 
@@ -104,8 +111,8 @@ final class EventPath {
         int audited = count("negotiation", "SELECT count(*) FROM audit_entry WHERE event_id::text = ANY (?)", partyEvents);
         lost += partyEvents.size() - appliedOrder.size();
         for (String party : scenario.parties()) {
-            List<String> order = new ArrayList<>(appliedOrder.keySet().stream().filter(id -> party.equals(appliedOrder.get(id))).toList());
-            if (!order.equals(written.getOrDefault(Topic.PARTIES.topicName() + " " + party, List.of()))) {
+            List<String> order = appliedOrder.keySet().stream().filter(id -> party.equals(appliedOrder.get(id))).toList();
+            if (!inOrder(order, subjectOf, List.copyOf(load.acknowledged.get(party)))) {
                 reordered.add("applied " + party);
             }
         }
@@ -139,6 +146,13 @@ final class EventPath {
                 records - published, appliedOrder.size() + alerts, duplicateEffects, lost, reordered.size(),
                 clients.size(), clients.stream().mapToInt(c -> c.connections.get()).sum(), alertIds.size(), sseDuplicates, sseMissing, gaps,
                 recovery.toMillis() / 1000.0, note + failuresNote(load));
+    }
+
+    /** Whether the events, read as the subjects they are about, list the acknowledged writes in their order. */
+    private static boolean inOrder(List<String> eventIds, Map<String, String> subjectOf, List<String> acknowledged) {
+        Set<String> writes = new HashSet<>(acknowledged);
+        List<String> seen = eventIds.stream().map(subjectOf::get).filter(writes::contains).distinct().toList();
+        return seen.equals(acknowledged);
     }
 
     private static String failuresNote(Load load) {
