@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service's event bus, the same in every service: at start it provisions the Parley topics and runs this
- * instance's outbox relay; it runs the consumers the service registers ({@link #consume}); it stops them all
- * at shutdown. It is also the one place an {@link Outbox} is built, with the service's CloudEvents source.
+ * instance's outbox relay; it runs the consumers the service registers ({@link #consume}) and purges their inbox
+ * rows once those can no longer be needed ({@link InboxRetention}); it stops them all at shutdown. It is also the one place an {@link Outbox} is built, with the service's CloudEvents source.
  * Every {@code kafka.*} setting (bootstrap servers, TLS, SASL) reaches the relay, the consumers and the topic
  * provisioning alike.
  * <p>
