@@ -26,6 +26,12 @@ final class Tools {
         long failed() {
             return non2xx + socketErrors;
         }
+
+        /** Two runs of the same length as one: the mean rate, the summed counts. */
+        WrkResult plus(WrkResult other) {
+            return new WrkResult((requestsPerSecond + other.requestsPerSecond) / 2, requests + other.requests,
+                    non2xx + other.non2xx, socketErrors + other.socketErrors);
+        }
     }
 
     static WrkResult wrk(String url, String token, int connections, Duration duration) {
