@@ -96,7 +96,7 @@ public final class Bench {
 
     private void run() {
         say("Starting the dev stack (throw-away, free ports)...");
-        stack = DevStack.start(DevStack.Settings.throwaway());
+        stack = startStack();
         launcher = new ServiceLauncher(stack.settings().dataDir().resolve("logs"), JvmProfile.PRODUCTION);
         api = new Api(stack.issuer().tokens().token("admin"));
 
@@ -113,6 +113,20 @@ public final class Bench {
         p6ListsAtScale();
         p7AlertFanOut();
         p5WithTheLocalRunsJvmOptions();
+    }
+
+    /** Free ports are picked before they are bound; another process on a busy machine can take one first. */
+    private static DevStack startStack() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return DevStack.start(DevStack.Settings.throwaway());
+            } catch (org.parley.devstack.DevStackException e) {
+                if (attempt == 3 || !e.getMessage().contains("already in use")) {
+                    throw e;
+                }
+                say("A port was taken meanwhile (" + e.getMessage() + "); trying other ports...");
+            }
+        }
     }
 
     // ---- P3: start ----------------------------------------------------------------------------------
