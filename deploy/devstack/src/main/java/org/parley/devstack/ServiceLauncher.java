@@ -29,17 +29,73 @@ public final class ServiceLauncher implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM settings a service is launched with.
+     * <ul>
+     *   <li>{@link #LOCAL}: a quick start on a developer's machine (C1 only, small serial heap): the local
+     *       run and the tests.</li>
+     *   <li>{@link #PRODUCTION}: what deploy/ gives the services. {@link #PRODUCTION_OPTIONS} is the one list:
+     *       deploy/k8s and deploy/compose set it as {@code JDK_JAVA_OPTIONS}, and deploy/checks fails when they
+     *       differ from it. Launched here, the JVM also gets {@code -XX:MaxRAM} equal to the service's
+     *       memory limit in deploy/k8s, which a container's JVM reads from its cgroup, so that the heap and the GC are
+     *       sized as in a pod.</li>
+     * </ul>
+     */
+    public enum JvmProfile {
+        LOCAL, PRODUCTION;
+
+        /** The options {@code service} (its module name, or an instance of it: {@code gateway-2}) is launched with. */
+        public List<String> options(String service) {
+            if (this == LOCAL) {
+                return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            }
+            List<String> options = new ArrayList<>(PRODUCTION_OPTIONS);
+            options.add("-XX:MaxRAM=" + memoryLimit(service));
+            return List.copyOf(options);
+        }
+    }
+
+    /**
+     * The production JVM options, as deploy/k8s and deploy/compose set them in {@code JDK_JAVA_OPTIONS}: the
+     * heap is half the container's memory (the rest is metaspace, code cache, threads and direct buffers);
+     * the throughput collector, as the UBI OpenJDK image's launcher chooses; and a JVM out of memory exits,
+     * so that the orchestrator restarts it instead of it limping on. Full JIT (C2), unlike {@link JvmProfile#LOCAL}.
+     */
+    public static final List<String> PRODUCTION_OPTIONS = List.of("-XX:MaxRAMPercentage=50", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
+
+    /** Each service's memory limit in deploy/k8s (prod), in JVM notation; checked by deploy/checks. */
+    public static final Map<String, String> MEMORY_LIMITS = Map.of("party-service", "384m", "negotiation-service", "512m", "gateway", "384m");
+
+    /** The memory limit a launched instance stands for: its service's, or 512m for anything else (the benchmark's anchors). */
+    public static String memoryLimit(String instance) {
+        return MEMORY_LIMITS.entrySet().stream().filter(e -> instance.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("512m");
+    }
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path logDir;
+    private final JvmProfile profile;
     private final List<Running> running = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private record Running(Service service, Process process, Path log) {
     }
 
+    /** Launches with the {@link JvmProfile#LOCAL} settings. */
     public ServiceLauncher(Path logDir) {
+        this(logDir, JvmProfile.LOCAL);
+    }
+
+    public ServiceLauncher(Path logDir, JvmProfile profile) {
         this.logDir = logDir;
+        this.profile = profile;
+    }
+
+    /** The operating system's process id of a running service, e.g. to read its memory use. */
+    public long pid(String serviceName) {
+        return running.stream().filter(r -> r.service().name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new DevStackException(serviceName + " is not running")).process().pid();
     }
 
     /** Launches every service first, then waits for all of them, so that they start in parallel. */
@@ -85,12 +141,13 @@ public final class ServiceLauncher implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = log(service.name());
-            List<String> command = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(profile.options(service.name()));
+            command.addAll(List.of(
                     "-cp", service.jar() + java.io.File.pathSeparator + ChildMain.location(),
                     ChildMain.class.getName(), String.valueOf(ProcessHandle.current().pid()),
-                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(service.jar().getParent().toFile())
                     .redirectErrorStream(true)
@@ -122,7 +179,8 @@ public final class ServiceLauncher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new DevStackException("Interrupted while waiting for " + each.service().name(), e);
             }
-            KafkaBroker.sleep(250);
+            // Short, so that a start is timed to a tenth of a second (the benchmark's P3).
+            KafkaBroker.sleep(100);
         }
         throw new DevStackException(each.service().name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + each.log());
     }

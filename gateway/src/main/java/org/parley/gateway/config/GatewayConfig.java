@@ -28,6 +28,22 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * Connections kept open to each service. Sized for 64 concurrent requests per gateway instance; more wait
+     * for a free connection rather than fail.
+     */
+    @WithDefault("64")
+    int connectionPoolSize();
+
+    /**
+     * How long an idle pooled connection to a service is kept. Must be shorter than the services' own idle
+     * timeout ({@code quarkus.http.idle-timeout}, 30 minutes by default, or whatever a proxy in between
+     * allows), so that the gateway closes an idle connection before the service does and never reuses one
+     * the service has already closed.
+     */
+    @WithDefault("20s")
+    Duration connectionKeepAlive();
+
     /** How long a readiness check waits for a service's own readiness. */
     @WithDefault("2s")
     Duration healthTimeout();

@@ -6,10 +6,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -23,6 +27,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +44,13 @@ import java.util.concurrent.TimeoutException;
  * gateway; and a service that cannot be reached or stays silent past its route's timeout turns into a
  * prompt 503 or 504 problem instead of a hang or an empty 502.
  * <p>
+ * Connections to a service are pooled (HTTP/1.1 keep-alive, no h2c). A pooled connection can be closed by
+ * the service at the moment the proxy reuses it (its idle timeout, a restart), so: the proxy gives up an idle
+ * connection before the service would ({@link ConnectionPool#keepAlive()} shorter than the services'
+ * {@code quarkus.http.idle-timeout}), and an idempotent request (GET, HEAD, OPTIONS, and a PUT with
+ * {@code If-Match}, which the service applies at most once) whose connection closes before any byte of the
+ * answer is sent once more on a fresh connection. Other writes are never re-sent: the client gets the 503.
+ * <p>
  * A plain class rather than a bean, so that tests can put it in front of stub services on their own router.
  */
 public final class ApiProxy implements AutoCloseable {
@@ -50,6 +63,19 @@ public final class ApiProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * The proxy's connections to each service.
+     *
+     * @param size      connections per service; at least the number of concurrent requests the gateway is sized for
+     * @param keepAlive how long an idle connection is kept; shorter than the services' idle timeout, so that the
+     *                  proxy, not the service, closes it
+     */
+    public record ConnectionPool(int size, Duration keepAlive) {
+    }
+
+    /** The largest request body kept in memory so that an idempotent write can be sent again. */
+    static final int MAX_RETRIED_BODY_BYTES = 1024 * 1024;
+
     public static final String PROBLEM_TYPE_BASE = "https://parley.example/problems/";
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -58,15 +84,18 @@ public final class ApiProxy implements AutoCloseable {
     private final Map<String, HttpProxy> proxies = new LinkedHashMap<>();
     private final List<HttpClient> clients;
 
-    public ApiProxy(Vertx vertx, RoutingTable table, List<Downstream> downstreams, Duration connectTimeout) {
+    public ApiProxy(Vertx vertx, RoutingTable table, List<Downstream> downstreams, Duration connectTimeout, ConnectionPool pool) {
         this.table = table;
         this.clients = downstreams.stream().map(downstream -> {
             HttpClient client = vertx.createHttpClient(
                     new HttpClientOptions()
                             .setConnectTimeout((int) connectTimeout.toMillis())
                             .setSsl("https".equals(downstream.url().getScheme()))
-                            .setKeepAlive(true),
-                    new PoolOptions().setHttp1MaxSize(50));
+                            // Plain HTTP/1.1 with keep-alive: no h2c upgrade, no multiplexing surprises.
+                            .setProtocolVersion(HttpVersion.HTTP_1_1)
+                            .setKeepAlive(true)
+                            .setKeepAliveTimeout((int) Math.max(1, pool.keepAlive().toSeconds())),
+                    new PoolOptions().setHttp1MaxSize(pool.size()));
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(new RequestOptions()
                             .setServer(SocketAddress.inetSocketAddress(downstream.port(), downstream.url().getHost()))
@@ -126,7 +155,73 @@ public final class ApiProxy implements AutoCloseable {
             if (incoming.authority() != null) {
                 headers.set("X-Forwarded-Host", incoming.authority().toString());
             }
-            return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+            if (!retryable(incoming)) {
+                return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+            }
+            return resendable(request).compose(body -> send(context, body)
+                    .recover(failure -> closedBeforeAnswer(failure) ? retry(context, body, failure) : Future.failedFuture(failure))
+                    .recover(failure -> Future.succeededFuture(problem(context, failure))));
+        }
+
+        /** One more try on a fresh connection: the first one closed before the service said anything. */
+        private Future<ProxyResponse> retry(ProxyContext context, Buffer body, Throwable failure) {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            LOG.debugf("%s %s: the connection to %s closed before an answer (%s); sending it once more", incoming.method(),
+                    incoming.path(), downstream.name(), failure.toString());
+            return send(context, body);
+        }
+
+        /** Sends the request with a body that can be sent again (none, or the buffered one). */
+        private static Future<ProxyResponse> send(ProxyContext context, Buffer body) {
+            context.request().setBody(body == null ? null : Body.body(body));
+            return context.sendRequest();
+        }
+
+        /**
+         * Reads a retried request's body into memory, so that it can be sent twice ({@link #retryable} bounds
+         * its size); a request without one is sent without one.
+         */
+        private static Future<Buffer> resendable(ProxyRequest request) {
+            HttpServerRequest incoming = request.proxiedRequest();
+            String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length == null || "0".equals(length.strip())) {
+                // Nothing to forward; let the request's end through, as streaming it would, so the connection moves on.
+                incoming.resume();
+                return Future.succeededFuture();
+            }
+            Future<Buffer> body = incoming.body();
+            // The router holds the request paused until someone reads it.
+            incoming.resume();
+            return body;
+        }
+
+        /**
+         * GET, HEAD and OPTIONS change nothing; a PUT with If-Match is applied at most once (a second try of an
+         * applied one gets 412). Only with a body of known, bounded length, which can be kept to send again.
+         */
+        static boolean retryable(HttpServerRequest incoming) {
+            HttpMethod method = incoming.method();
+            boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || (method == HttpMethod.PUT && incoming.getHeader(HttpHeaders.IF_MATCH) != null);
+            if (!idempotent || incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                return false;
+            }
+            String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+            try {
+                return length == null || Long.parseLong(length.strip()) <= MAX_RETRIED_BODY_BYTES;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        /**
+         * The connection closed or was reset before a response: the service closed a pooled connection as the
+         * proxy reused it. Not a refused connection (the service is down: a prompt 503 says so) and not a
+         * timeout (the service may be working on it).
+         */
+        static boolean closedBeforeAnswer(Throwable failure) {
+            return failure instanceof HttpClosedException || failure instanceof StreamResetException
+                    || (failure instanceof IOException && !(failure instanceof ConnectException));
         }
 
         @Override

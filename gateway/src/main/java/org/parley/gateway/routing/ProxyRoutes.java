@@ -16,7 +16,8 @@ public class ProxyRoutes {
     private ApiProxy proxy;
 
     void install(@Observes Router router, Vertx vertx, GatewayConfig config, RoutingTable table) {
-        proxy = new ApiProxy(vertx, table, downstreams(config), config.connectTimeout());
+        proxy = new ApiProxy(vertx, table, downstreams(config), config.connectTimeout(),
+                new ApiProxy.ConnectionPool(config.connectionPoolSize(), config.connectionKeepAlive()));
         proxy.install(router);
     }
 

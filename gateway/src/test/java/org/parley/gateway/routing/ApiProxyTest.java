@@ -1,6 +1,7 @@
 package org.parley.gateway.routing;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiProxyTest {
 
     private static final Duration ROUTE_TIMEOUT = Duration.ofMillis(1500);
+    private static final ApiProxy.ConnectionPool POOL = new ApiProxy.ConnectionPool(64, Duration.ofSeconds(20));
 
     private static Vertx vertx;
     private static HttpServer partyService;
@@ -56,7 +61,7 @@ class ApiProxyTest {
                 new ApiProxy.Downstream(RoutingTable.PARTY_SERVICE, URI.create("http://localhost:" + partyService.actualPort()), ROUTE_TIMEOUT),
                 new ApiProxy.Downstream(RoutingTable.NEGOTIATION_SERVICE, URI.create("http://localhost:" + negotiationService.actualPort()), ROUTE_TIMEOUT),
                 new ApiProxy.Downstream("stopped-service", URI.create("http://localhost:" + stoppedServicePort), ROUTE_TIMEOUT)),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), POOL);
         proxy.install(router);
         // Stands for the gateway's own endpoints, such as the alert stream.
         router.route().handler(ctx -> ctx.response().putHeader("content-type", "application/json")
@@ -217,7 +222,7 @@ class ApiProxyTest {
         ApiProxy local = new ApiProxy(vertx, RoutingTable.parley(), List.of(
                 new ApiProxy.Downstream(RoutingTable.PARTY_SERVICE, URI.create("http://localhost:" + extra.actualPort()), ROUTE_TIMEOUT),
                 new ApiProxy.Downstream(RoutingTable.NEGOTIATION_SERVICE, URI.create("http://localhost:" + negotiationService.actualPort()), ROUTE_TIMEOUT)),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), POOL);
         Router router = Router.router(vertx);
         local.install(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -249,5 +254,132 @@ class ApiProxyTest {
         assertEquals("Gateway timeout", problem.getString("title"));
         assertTrue(problem.getString("detail").contains("negotiation-service did not answer within 1500 ms"), problem.getString("detail"));
         assertNull(problem.getValue("trace"));
+    }
+
+    // --- defect 11 (issue 14): pooled connections the service closes ---
+
+    /**
+     * A service that closes a connection when a second request arrives on it, without a word: what a
+     * service whose idle timeout fires as the proxy reuses the connection looks like from the proxy.
+     */
+    private static HttpServer closingOnReuse(AtomicInteger closedUnanswered) throws Exception {
+        Set<HttpConnection> used = ConcurrentHashMap.newKeySet();
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> ctx.request().body().onSuccess(body -> {
+            if (!used.add(ctx.request().connection())) {
+                closedUnanswered.incrementAndGet();
+                ctx.request().connection().close();
+                return;
+            }
+            ctx.response().putHeader("content-type", "application/json").end(new JsonObject()
+                    .put("method", ctx.request().method().name()).put("body", body.toString()).encode());
+        }));
+        return vertx.createHttpServer().requestHandler(router).listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A gateway of its own in front of {@code service} as negotiation-service, so that it has the only pooled connections. */
+    private static HttpServer gatewayTo(HttpServer service, ApiProxy.ConnectionPool pool, List<ApiProxy> proxies) throws Exception {
+        ApiProxy local = new ApiProxy(vertx, RoutingTable.parley(), List.of(
+                new ApiProxy.Downstream(RoutingTable.NEGOTIATION_SERVICE, URI.create("http://localhost:" + service.actualPort()), ROUTE_TIMEOUT)),
+                Duration.ofSeconds(2), pool);
+        proxies.add(local);
+        Router router = Router.router(vertx);
+        local.install(router);
+        return vertx.createHttpServer().requestHandler(router).listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aReadOnAConnectionTheServiceClosedIsSentAgainOnAFreshOne() throws Exception {
+        AtomicInteger closedUnanswered = new AtomicInteger();
+        HttpServer service = closingOnReuse(closedUnanswered);
+        List<ApiProxy> proxies = new java.util.ArrayList<>();
+        HttpServer server = gatewayTo(service, POOL, proxies);
+        try {
+            URI negotiations = URI.create("http://localhost:" + server.actualPort() + "/api/v1/negotiations");
+            assertEquals(200, send(HttpRequest.newBuilder(negotiations).GET()).statusCode(), "the first read opens the connection");
+
+            HttpResponse<String> again = send(HttpRequest.newBuilder(negotiations).GET());
+
+            assertEquals(1, closedUnanswered.get(), "the pooled connection was reused and closed by the service");
+            assertEquals(200, again.statusCode(), again.body());
+            HttpResponse<String> head = send(HttpRequest.newBuilder(negotiations).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode());
+            assertEquals(2, closedUnanswered.get());
+        } finally {
+            proxies.forEach(ApiProxy::close);
+            server.close();
+            service.close();
+        }
+    }
+
+    @Test
+    void aPutWithIfMatchIsSentAgainWithItsBodyButAPostIsNot() throws Exception {
+        AtomicInteger closedUnanswered = new AtomicInteger();
+        HttpServer service = closingOnReuse(closedUnanswered);
+        List<ApiProxy> proxies = new java.util.ArrayList<>();
+        HttpServer server = gatewayTo(service, POOL, proxies);
+        try {
+            URI position = URI.create("http://localhost:" + server.actualPort() + "/api/v1/clauses/6f1c2d3e-0000-4000-8000-000000000003/positions/ru");
+            String body = "{\"status\":\"rejected\"}";
+            assertEquals(200, send(HttpRequest.newBuilder(position).GET()).statusCode());
+
+            HttpResponse<String> put = send(HttpRequest.newBuilder(position).PUT(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").header("If-Match", "\"2\""));
+
+            assertEquals(200, put.statusCode(), put.body());
+            assertEquals(body, new JsonObject(put.body()).getString("body"), "the body is sent in full the second time");
+
+            HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.actualPort() + "/api/v1/statements"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+
+            assertEquals(503, post.statusCode(), "a write that is not idempotent is never sent twice");
+            assertEquals(2, closedUnanswered.get());
+        } finally {
+            proxies.forEach(ApiProxy::close);
+            server.close();
+            service.close();
+        }
+    }
+
+    @Test
+    void theProxyClosesAnIdleConnectionAfterItsKeepAliveBeforeTheServiceWould() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        HttpServer service = vertx.createHttpServer()
+                .connectionHandler(connection -> connection.closeHandler(v -> closed.incrementAndGet()))
+                .requestHandler(request -> request.response().end("{}"))
+                .listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<ApiProxy> proxies = new java.util.ArrayList<>();
+        HttpServer server = gatewayTo(service, new ApiProxy.ConnectionPool(64, Duration.ofSeconds(1)), proxies);
+        try {
+            assertEquals(200, send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.actualPort() + "/api/v1/negotiations")).GET()).statusCode());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (closed.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertEquals(1, closed.get(), "the service never closes it; the proxy closed the idle connection after its keep-alive");
+        } finally {
+            proxies.forEach(ApiProxy::close);
+            server.close();
+            service.close();
+        }
+    }
+
+    @Test
+    void sixtyFourConcurrentReadsAllSucceed() throws Exception {
+        HttpClient clients = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < 64; i++) {
+                reads.add(clients.sendAsync(at("/api/v1/negotiations?i=" + i).GET().timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+
+        List<Integer> failed = reads.stream().map(java.util.concurrent.CompletableFuture::join).map(HttpResponse::statusCode)
+                .filter(status -> status / 100 != 2).toList();
+
+        assertEquals(List.of(), failed);
     }
 }
