@@ -6,6 +6,8 @@ import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.PositionChange;
+import org.parley.negotiation.model.PositionStatus;
+import org.parley.negotiation.model.Source;
 import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.repository.ExportRepository;
 import org.parley.negotiation.repository.IncidentFilter;
@@ -14,6 +16,8 @@ import org.parley.negotiation.repository.MeetingFilter;
 import org.parley.negotiation.repository.PositionFilter;
 import org.parley.negotiation.repository.StatementFilter;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -46,10 +50,29 @@ public class ExportService {
         ListQuery query = filter.placement(ListQuery.from("PartyPosition", "p"))
                 .where("h.status = :status", "status", filter.status())
                 .where("h.createdAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        String hql = "select h, p.negotiationId, p.proposalId, p.clauseId, p.partyId from PositionChange h join PartyPosition p on p.id = h.positionId"
-                + query.conditions() + " order by h.id";
+        // The change's attributes rather than the entity: Hibernate's stateless session cannot hydrate an @Immutable
+        // entity in a multi-select (ClassCastException "session is not an EventSource"), and plain values are cheaper.
+        String hql = "select h.id, h.positionId, h.status, h.previousStatus, h.note, h.sources, h.affectedClauseIds, h.recordedAt, h.recordedBy,"
+                + " h.createdAt, p.negotiationId, p.proposalId, p.clauseId, p.partyId"
+                + " from PositionChange h join PartyPosition p on p.id = h.positionId" + query.conditions() + " order by h.id";
         return rows.scroll(hql, query.parameters(), Object[].class, row -> sink.accept(
-                new PositionChangeInContext((PositionChange) row[0], (UUID) row[1], (UUID) row[2], (UUID) row[3], (UUID) row[4])));
+                new PositionChangeInContext(change(row), (UUID) row[10], (UUID) row[11], (UUID) row[12], (UUID) row[13])));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PositionChange change(Object[] row) {
+        PositionChange change = new PositionChange();
+        change.id = (Long) row[0];
+        change.positionId = (UUID) row[1];
+        change.status = (PositionStatus) row[2];
+        change.previousStatus = (PositionStatus) row[3];
+        change.note = (String) row[4];
+        change.sources = (List<Source>) row[5];
+        change.affectedClauseIds = (List<UUID>) row[6];
+        change.recordedAt = (Instant) row[7];
+        change.recordedBy = (String) row[8];
+        change.createdAt = (Instant) row[9];
+        return change;
     }
 
     public long meetings(MeetingFilter filter, Consumer<Meeting> sink) {
