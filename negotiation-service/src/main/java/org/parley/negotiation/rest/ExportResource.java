@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -37,10 +36,12 @@ import org.parley.negotiation.service.Vocabulary;
  * (RFC 4180, a header row, one row per record), streamed in constant memory. Each export takes exactly the
  * filter parameters of its list ({@code @BeanParam}, the same class), but neither sort nor paging: it is
  * everything that matches, in a fixed order. See docs/api.md, "Bulk export".
+ * <p>
+ * No {@code @Produces}: the format is chosen here, after the role check, so that a request without a token is
+ * a 401 whatever it accepts, and a 406 is a problem document like every other refusal.
  */
 @Path("/api/v1/export")
 @Tag(name = "Export", description = "Everything a list's filter matches, streamed as NDJSON or CSV, each row with its sources")
-@Produces({ExportFormat.NDJSON_TYPE, ExportFormat.CSV_TYPE})
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class ExportResource {
 
@@ -152,7 +153,7 @@ public class ExportResource {
                 .build();
     }
 
-    /** ?format= when given (and Accept allows it), else the first of the two that Accept prefers. */
+    /** ?format= when given (and Accept allows it), else the first of the two that Accept prefers; no Accept means either. */
     private ExportFormat format(String requested) {
         ExportFormat chosen = Vocabulary.parse(ExportFormat.class, "format", requested);
         if (chosen != null) {
@@ -169,6 +170,7 @@ public class ExportResource {
                 }
             }
         }
-        return ExportFormat.NDJSON;
+        throw new ApiException(406, "not-acceptable", "Not Acceptable",
+                "An export is application/x-ndjson or text/csv; Accept allows neither (" + headers.getRequestHeader(HttpHeaders.ACCEPT) + ")");
     }
 }
