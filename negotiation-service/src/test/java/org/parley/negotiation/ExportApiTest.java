@@ -179,6 +179,24 @@ class ExportApiTest {
         assertEquals("[\"" + putin + "\"]", meeting.get("participantEnvoyIds"));
     }
 
+    @Test
+    void everyCsvStartsWithItsDocumentedHeaderEvenWhenNothingMatches() {
+        Map<String, String> headers = Map.of(
+                "positions", "id,level,negotiationId,proposalId,clauseId,partyId,status,note,sources,clausesDisclosed,affectedClauseIds,recordedAt,recordedBy,updatedAt",
+                "position-changes", "sequence,positionId,negotiationId,proposalId,clauseId,partyId,level,status,previousStatus,note,sources,affectedClauseIds,recordedAt,recordedBy,createdAt",
+                "meetings", "id,negotiationId,title,startsAt,startPrecision,timingAsReported,duration,location.city,location.country,location.venue,format,status,"
+                        + "statusNote,outcomeSummary,participantEnvoyIds,partyIds,discussedProposalIds,discussedClauseIds,sources,createdAt,updatedAt",
+                "statements", "id,negotiationId,envoyId,envoyName,partyId,meetingId,proposalId,quote,saidOn,saidOnPrecision,saidOnAsReported,context,sources,createdAt,updatedAt",
+                "incidents", "id,negotiationId,occurredOn,datePrecision,dateAsReported,place.city,place.region,place.country,place.latitude,place.longitude,"
+                        + "place.asReported,kind,weapons,description,attributedToPartyId,attributedBy,casualties.killed,casualties.injured,casualties.childrenKilled,"
+                        + "casualties.childrenInjured,casualties.civilian,casualties.notes,damage,weaponsLaunched,consequences,sources,createdAt,updatedAt");
+        String nobody = UUID.randomUUID().toString();
+        headers.forEach((kind, header) -> assertEquals(header + "\r\n", new String(given().queryParam("negotiation", nobody).header("Accept", "text/csv")
+                .when().get("/api/v1/export/" + kind).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8), kind));
+        headers.keySet().forEach(kind -> assertEquals(0, given().queryParam("negotiation", nobody).header("Accept", "application/x-ndjson")
+                .when().get("/api/v1/export/" + kind).then().statusCode(200).extract().asByteArray().length, kind));
+    }
+
     // --- the scenario: a clause-level history with an awkward note, and a second party's stance ---
 
     private record Scenario(UUID negotiation, UUID ru, UUID ua, UUID us, UUID clauseA, UUID clauseB) {

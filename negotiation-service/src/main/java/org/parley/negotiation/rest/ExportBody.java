@@ -83,9 +83,11 @@ final class ExportBody implements StreamingOutput {
     }
 
     private void writeCsv(OutputStream out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        CsvSchema.Builder schema = CsvSchema.builder().setLineSeparator("\r\n");
         columns.names().forEach(schema::addColumn);
         SequenceWriter writer = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+        // The header as a row of its own, so that an export with no rows still says what its columns are.
+        writer.write(columns.names().toArray());
         rows.each(row -> {
             try {
                 writer.write(columns.cells(json.valueToTree(row)));
