@@ -72,9 +72,9 @@ public class ExportResource {
     @Operation(operationId = "exportPositions", summary = "Export current positions",
             description = "Every position the positions list's filters match, oldest change first (updatedAt, then id). Rows: Position.")
     @APIResponse(responseCode = "200", description = "The positions", content = {
-            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_ROWS,
+            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_ROWS,
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = PositionView.class)),
-            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response positions(@BeanParam PositionListFilter filter,
                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
@@ -88,9 +88,9 @@ public class ExportResource {
             description = "Every change of the positions that the positions list's filters place (negotiation, party, proposal, clause, level); "
                     + "status and updated_since apply to each change (its status, and when it was recorded in Parley). In the order they were recorded (sequence). Rows: PositionChangeRow.")
     @APIResponse(responseCode = "200", description = "The changes", content = {
-            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_ROWS,
+            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_ROWS,
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = PositionChangeRow.class)),
-            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response positionChanges(@BeanParam PositionListFilter filter,
                                     @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
@@ -104,9 +104,9 @@ public class ExportResource {
     @Operation(operationId = "exportMeetings", summary = "Export meetings",
             description = "Every meeting the meetings list's filters match, by start (unknown starts last), then id. Rows: Meeting.")
     @APIResponse(responseCode = "200", description = "The meetings", content = {
-            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_ROWS,
+            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_ROWS,
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = MeetingView.class)),
-            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response meetings(@BeanParam MeetingListFilter filter,
                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
@@ -119,9 +119,9 @@ public class ExportResource {
     @Operation(operationId = "exportStatements", summary = "Export statements",
             description = "Every statement the statements list's filters match, in the list's default order (saidOn, undated last). Rows: Statement.")
     @APIResponse(responseCode = "200", description = "The statements", content = {
-            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_ROWS,
+            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_ROWS,
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = StatementView.class)),
-            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response statements(@BeanParam StatementListFilter filter,
                                @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
@@ -135,9 +135,9 @@ public class ExportResource {
     @Operation(operationId = "exportIncidents", summary = "Export incidents",
             description = "Every incident the incidents list's filters match, in the list's default order (occurredOn, undated last). Rows: Incident.")
     @APIResponse(responseCode = "200", description = "The incidents", content = {
-            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_ROWS,
+            @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_ROWS,
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = IncidentView.class)),
-            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
+            @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response incidents(@BeanParam IncidentListFilter filter,
                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
