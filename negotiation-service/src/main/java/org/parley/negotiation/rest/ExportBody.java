@@ -33,6 +33,7 @@ final class ExportBody implements StreamingOutput {
     private static final Logger LOG = Logger.getLogger(ExportBody.class);
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS) // "" stays an empty text; an empty cell is null
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING) // quote only what needs it, long values too
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .build();
 
