@@ -194,6 +194,7 @@ public class ContractFilter implements OASFilter {
                 next.getProperties().values().forEach(add);
             }
             add.accept(next.getItems());
+            add.accept(next.getContentSchema()); // the rows of a streamed export (NDJSON)
             if (next.getAdditionalPropertiesSchema() != null) {
                 add.accept(next.getAdditionalPropertiesSchema());
             }

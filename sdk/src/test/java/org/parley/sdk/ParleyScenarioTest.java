@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.sdk.api.ApiDescriptionApi;
 import org.parley.sdk.api.ClausesApi;
 import org.parley.sdk.api.EnvoysApi;
+import org.parley.sdk.api.ExportApi;
 import org.parley.sdk.api.MeetingsApi;
 import org.parley.sdk.api.NegotiationsApi;
 import org.parley.sdk.api.PartiesApi;
@@ -23,6 +24,7 @@ import org.parley.sdk.model.ClauseTopic;
 import org.parley.sdk.model.Envoy;
 import org.parley.sdk.model.EnvoyInput;
 import org.parley.sdk.model.EnvoyRole;
+import org.parley.sdk.model.ExportFormat;
 import org.parley.sdk.model.Meeting;
 import org.parley.sdk.model.MeetingFormat;
 import org.parley.sdk.model.MeetingInput;
@@ -37,6 +39,7 @@ import org.parley.sdk.model.PartyConflictRole;
 import org.parley.sdk.model.PartyInput;
 import org.parley.sdk.model.PartyKind;
 import org.parley.sdk.model.Position;
+import org.parley.sdk.model.PositionChangeRow;
 import org.parley.sdk.model.PositionStatus;
 import org.parley.sdk.model.Problem;
 import org.parley.sdk.model.Proposal;
@@ -282,5 +285,25 @@ class ParleyScenarioTest {
                 fail("interrupted");
             }
         }
+    }
+
+    @Test
+    @Order(7)
+    void exportsTheHistoryOfPositionsAsNdjsonAndCsv() throws Exception {
+        ExportApi export = new ExportApi(client);
+        // The export is a download: the client writes the body to a file, whatever its size.
+        java.io.File ndjson = export.exportPositionChanges(null, null, null, talks.getId().toString(), ukraine.getId().toString(), null, null, null);
+        List<PositionChangeRow> rows = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(ndjson.toPath())) {
+            rows.add(client.getObjectMapper().readValue(line, PositionChangeRow.class));
+        }
+        assertEquals(List.of(PositionStatus.CONTESTED, PositionStatus.ACCEPTED_WITH_RESERVATIONS, PositionStatus.REJECTED),
+                rows.stream().map(PositionChangeRow::getStatus).toList(), "Ukraine's changes, in the order recorded");
+        assertEquals(REUTERS.getUrl(), rows.get(0).getSources().get(0).getUrl(), "each row carries its sources");
+
+        java.io.File csv = export.exportPositionChanges(null, ExportFormat.CSV, null, talks.getId().toString(), ukraine.getId().toString(), null, null, null);
+        List<String> lines = java.nio.file.Files.readAllLines(csv.toPath());
+        assertTrue(lines.get(0).startsWith("sequence,positionId,negotiationId"), lines.get(0));
+        assertEquals(1 + rows.size(), lines.size(), "a header and one line per change (no note here spans lines)");
     }
 }

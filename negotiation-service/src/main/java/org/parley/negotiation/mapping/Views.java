@@ -11,6 +11,7 @@ import org.parley.negotiation.rest.MeetingLocation;
 import org.parley.negotiation.rest.MeetingView;
 import org.parley.negotiation.rest.NegotiatingParty;
 import org.parley.negotiation.rest.NegotiationView;
+import org.parley.negotiation.rest.PositionChangeRow;
 import org.parley.negotiation.rest.PositionChangeView;
 import org.parley.negotiation.rest.PositionView;
 import org.parley.negotiation.rest.ProposalView;
@@ -63,6 +64,13 @@ public final class Views {
 
     public static PositionChangeView change(PositionChange c) {
         return new PositionChangeView(c.id, c.status, c.previousStatus, c.note, c.sources, c.affectedClauseIds, c.recordedAt, c.recordedBy);
+    }
+
+    /** A change with the position it belongs to, for the export (the timeline itself is read per position). */
+    public static PositionChangeRow changeRow(PositionChange c, UUID negotiationId, UUID proposalId, UUID clauseId, UUID partyId) {
+        return new PositionChangeRow(c.id, c.positionId, negotiationId, proposalId, clauseId, partyId,
+                clauseId == null ? PositionView.Level.PROPOSAL : PositionView.Level.CLAUSE, c.status, c.previousStatus, c.note,
+                List.copyOf(c.sources), c.affectedClauseIds, c.recordedAt, c.recordedBy, c.createdAt);
     }
 
     private static List<UUID> sorted(Collection<UUID> ids) {

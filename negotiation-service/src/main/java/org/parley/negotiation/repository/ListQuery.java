@@ -50,7 +50,12 @@ public final class ListQuery {
     }
 
     public String jpql() {
-        return conditions.isEmpty() ? from : from + " where " + String.join(" and ", conditions);
+        return from + conditions();
+    }
+
+    /** The where clause alone ("" when nothing is filtered), for a query that selects or joins more than the list does. */
+    public String conditions() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     public Map<String, Object> parameters() {

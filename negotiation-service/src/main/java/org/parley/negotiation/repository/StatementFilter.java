@@ -18,4 +18,17 @@ public record StatementFilter(
         LocalDate to,
         Instant updatedSince,
         String sort) {
+
+    /** The statements (alias {@code s}) that match, on the indexed columns. */
+    public ListQuery query() {
+        return ListQuery.from("Statement", "s")
+                .where("s.negotiationId = :negotiation", "negotiation", negotiationId)
+                .where("s.envoyId = :envoy", "envoy", envoyId)
+                .where("s.partyId = :party", "party", partyId)
+                .where("s.meetingId = :meeting", "meeting", meetingId)
+                .where("s.proposalId = :proposal", "proposal", proposalId)
+                .where("s.saidOn >= :from", "from", from)
+                .where("s.saidOn <= :to", "to", to)
+                .where("s.updatedAt >= :updatedSince", "updatedSince", updatedSince);
+    }
 }

@@ -12,15 +12,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
 
     /** One page of statements and the total that match, in two queries on the indexed columns. */
     public Page<Statement> search(StatementFilter filter, int page, int size) {
-        ListQuery query = ListQuery.from("Statement", "s")
-                .where("s.negotiationId = :negotiation", "negotiation", filter.negotiationId())
-                .where("s.envoyId = :envoy", "envoy", filter.envoyId())
-                .where("s.partyId = :party", "party", filter.partyId())
-                .where("s.meetingId = :meeting", "meeting", filter.meetingId())
-                .where("s.proposalId = :proposal", "proposal", filter.proposalId())
-                .where("s.saidOn >= :from", "from", filter.from())
-                .where("s.saidOn <= :to", "to", filter.to())
-                .where("s.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        ListQuery query = filter.query();
         return query.page(this, query.datedOrder("saidOn", filter.sort()), page, size);
     }
 }

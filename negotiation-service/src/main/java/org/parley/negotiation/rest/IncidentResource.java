@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -98,24 +99,10 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "One page of incidents")
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<IncidentView> list(
-            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
-            @Parameter(description = "Party id: incidents attributed to it", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String attributedToPartyId,
-            @Parameter(description = "Kind", schema = @Schema(implementation = IncidentKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Region, case-insensitive") @QueryParam("region") String region,
-            @Parameter(description = "City, case-insensitive") @QueryParam("city") String city,
-            @Parameter(description = "Happened on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "Happened on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "Only incidents changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
+            @BeanParam IncidentListFilter filter,
             @Parameter(description = "occurredOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        LocalDate fromDate = TimelineParams.date("from", from);
-        LocalDate toDate = TimelineParams.date("to", to);
-        TimelineParams.range(fromDate, toDate);
-        IncidentFilter filter = new IncidentFilter(
-                Params.uuid("negotiation", negotiationId), Params.uuid("party", attributedToPartyId),
-                Vocabulary.parse(IncidentKind.class, "kind", kind), TimelineParams.text("region", region), TimelineParams.text("city", city),
-                fromDate, toDate, Params.instant("updated_since", updatedSince), sort);
-        return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
+        return service.list(filter.filter(sort), TimelineParams.page(page), TimelineParams.size(size));
     }
 }

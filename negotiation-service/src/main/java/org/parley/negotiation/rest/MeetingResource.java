@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -126,18 +127,10 @@ public class MeetingResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<MeetingView> list(
-            @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
-            @Parameter(description = "Party id (meetings where the party was represented)") @QueryParam("party") String party,
-            @Parameter(description = "Envoy id (meetings the envoy took part in)") @QueryParam("envoy") String envoy,
-            @Parameter(description = "Meetings starting at or after (instant or date)") @QueryParam("from") String from,
-            @Parameter(description = "Meetings starting before (instant or date)") @QueryParam("to") String to,
-            @Parameter(description = "Only meetings with this status", schema = @Schema(implementation = MeetingStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @BeanParam MeetingListFilter filter,
             @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("startsAt") String sort,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return meetings.list(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("envoy", envoy),
-                Params.instant("from", from), Params.instant("to", to), Vocabulary.parse(MeetingStatus.class, "status", status),
-                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::meeting);
+        return meetings.list(filter.filter(), sort, page, size).map(Views::meeting);
     }
 }

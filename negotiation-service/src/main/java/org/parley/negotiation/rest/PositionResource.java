@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,16 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Roles;
 import org.parley.api.Page;
 import org.parley.negotiation.mapping.Views;
-import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.service.PositionService;
-import org.parley.negotiation.service.Vocabulary;
 
 
 @Path("/api/v1/positions")
@@ -37,19 +35,11 @@ public class PositionResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<PositionView> list(
-            @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
-            @Parameter(description = "Party id") @QueryParam("party") String party,
-            @Parameter(description = "Proposal id (its clause and proposal-level positions)") @QueryParam("proposal") String proposal,
-            @Parameter(description = "Clause id") @QueryParam("clause") String clause,
-            @Parameter(description = "Only positions with this status", schema = @Schema(implementation = PositionStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionView.Level.class)) @QueryParam("level") String level,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @BeanParam PositionListFilter filter,
             @Parameter(description = "updatedAt or recordedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return positions.list(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("proposal", proposal),
-                Params.uuid("clause", clause), Vocabulary.parse(PositionStatus.class, "status", status),
-                Vocabulary.parse(PositionView.Level.class, "level", level), Params.instant("updated_since", updatedSince), sort, page, size)
+        return positions.list(filter.filter(), sort, page, size)
                 .map(Views::position);
     }
 }

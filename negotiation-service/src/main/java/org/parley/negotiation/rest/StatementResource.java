@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -88,25 +89,10 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "One page of statements")
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<StatementView> list(
-            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiationId,
-            @Parameter(description = "Envoy id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("envoy") String envoyId,
-            @Parameter(description = "Party id: statements by its envoys", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("party") String partyId,
-            @Parameter(description = "Meeting id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("meeting") String meetingId,
-            @Parameter(description = "Proposal id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("proposal") String proposalId,
-            @Parameter(description = "Said on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "Said on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "Only statements changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
+            @BeanParam StatementListFilter filter,
             @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        LocalDate fromDate = TimelineParams.date("from", from);
-        LocalDate toDate = TimelineParams.date("to", to);
-        TimelineParams.range(fromDate, toDate);
-        StatementFilter filter = new StatementFilter(
-                Params.uuid("negotiation", negotiationId), Params.uuid("envoy", envoyId),
-                Params.uuid("party", partyId), Params.uuid("meeting", meetingId),
-                Params.uuid("proposal", proposalId), fromDate, toDate,
-                Params.instant("updated_since", updatedSince), sort);
-        return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
+        return service.list(filter.filter(sort), TimelineParams.page(page), TimelineParams.size(size));
     }
 }

@@ -15,6 +15,7 @@ import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.StartPrecision;
 import org.parley.negotiation.repository.ListQuery;
+import org.parley.negotiation.repository.MeetingFilter;
 import org.parley.negotiation.rest.MeetingInput;
 import org.parley.negotiation.rest.MeetingStatusChange;
 import org.parley.negotiation.rest.MeetingView;
@@ -123,19 +124,8 @@ public class MeetingService {
         return m;
     }
 
-    public org.parley.api.Page<Meeting> list(UUID negotiation, UUID party, UUID envoy, Instant from, Instant to, MeetingStatus status,
-                                             Instant updatedSince, String sort, int page, int size) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badRequest("to " + to + " is before from " + from);
-        }
-        ListQuery query = ListQuery.from("Meeting", "m")
-                .where("m.negotiationId = :negotiation", "negotiation", negotiation)
-                .where(":party member of m.partyIds", "party", party)
-                .where(":envoy member of m.participantEnvoyIds", "envoy", envoy)
-                .where("m.startsAt >= :from", "from", from)
-                .where("m.startsAt < :to", "to", to)
-                .where("m.status = :status", "status", status)
-                .where("m.updatedAt >= :updatedSince", "updatedSince", updatedSince);
+    public org.parley.api.Page<Meeting> list(MeetingFilter filter, String sort, int page, int size) {
+        ListQuery query = filter.query();
         var found = Meeting.<Meeting>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }

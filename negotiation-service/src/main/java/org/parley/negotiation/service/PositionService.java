@@ -17,8 +17,8 @@ import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
+import org.parley.negotiation.repository.PositionFilter;
 import org.parley.negotiation.rest.PositionInput;
-import org.parley.negotiation.rest.PositionView;
 import org.parley.negotiation.rest.ProposalPositionInput;
 
 import java.time.Duration;
@@ -208,20 +208,8 @@ public class PositionService {
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }
 
-    public org.parley.api.Page<PartyPosition> list(UUID negotiation, UUID party, UUID proposal, UUID clause, PositionStatus status,
-                                                   PositionView.Level level, Instant updatedSince, String sort, int page, int size) {
-        ListQuery query = ListQuery.from("PartyPosition", "p")
-                .where("p.negotiationId = :negotiation", "negotiation", negotiation)
-                .where("p.partyId = :party", "party", party)
-                .where("p.proposalId = :proposal", "proposal", proposal)
-                .where("p.clauseId = :clause", "clause", clause)
-                .where("p.status = :status", "status", status)
-                .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        if (level == PositionView.Level.PROPOSAL) {
-            query.where("p.clauseId is null");
-        } else if (level == PositionView.Level.CLAUSE) {
-            query.where("p.clauseId is not null");
-        }
+    public org.parley.api.Page<PartyPosition> list(PositionFilter filter, String sort, int page, int size) {
+        ListQuery query = filter.positions();
         var found = PartyPosition.<PartyPosition>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
         return org.parley.api.Page.of(found.list(), page, size, found.count());
     }
