@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,11 +68,9 @@ public class PositionService {
 
     @Transactional
     public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, PositionInput input) {
-        Clause clause = Clause.findById(clauseId);
-        if (clause == null) {
-            throw ApiException.notFound("Clause", clauseId);
-        }
-        Proposal proposal = proposals.get(clause.proposalId);
+        Proposal proposal = context("from Clause c join Proposal p on p.id = c.proposalId join Negotiation n on n.id = p.negotiationId"
+                + " left join fetch n.parties where c.id = :id", clauseId)
+                .orElseThrow(() -> ApiException.notFound("Clause", clauseId));
         Stance stance = new Stance(input.status(), blankToNull(input.note()), Sources.required(input.sources(), "A position"),
                 input.recordedAt(), author.subject(), null);
         PartyPosition current = PartyPosition.find("clauseId = ?1 and partyId = ?2", clauseId, partyId).firstResult();
@@ -80,7 +79,8 @@ public class PositionService {
 
     @Transactional
     public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, ProposalPositionInput input) {
-        Proposal proposal = proposals.get(proposalId);
+        Proposal proposal = context("from Proposal p join Negotiation n on n.id = p.negotiationId left join fetch n.parties where p.id = :id", proposalId)
+                .orElseThrow(() -> ApiException.notFound("Proposal", proposalId));
         List<UUID> affected = input.affectedClauseIds() == null ? null
                 : input.affectedClauseIds().stream().distinct().sorted().toList();
         if (affected != null && !affected.isEmpty()) {
@@ -97,6 +97,20 @@ public class PositionService {
                 input.recordedAt(), author.subject(), affected);
         PartyPosition current = PartyPosition.find("proposalId = ?1 and partyId = ?2 and clauseId is null", proposalId, partyId).firstResult();
         return record(proposal, null, partyId, ifMatch, stance, current);
+    }
+
+    /**
+     * What a position write reads but never changes, in one statement: the proposal and its negotiation with the
+     * negotiation's parties (and the clause, for a clause). Read-only, so that the session keeps no snapshot of them
+     * and the flushes of the write do not dirty-check them; the alert rules find them in the session.
+     */
+    private Optional<Proposal> context(String from, UUID id) {
+        return em.createQuery("select p, n " + from, Object[].class)
+                .setParameter("id", id)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getResultList().stream()
+                .findFirst()
+                .map(row -> (Proposal) row[0]);
     }
 
     private Outcome record(Proposal proposal, UUID clauseId, UUID partyId, String ifMatch, Stance stance, PartyPosition current) {
