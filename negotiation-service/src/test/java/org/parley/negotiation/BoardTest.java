@@ -93,6 +93,16 @@ class BoardTest {
                 .body("proposalPositions[0].changedAt", nullValue());
     }
 
+    /**
+     * Every position write leaves a dead version of its party_position row, which the board reads by proposal: the
+     * table is kept with room on its pages and vacuumed early (docs/performance.md, "The write path").
+     */
+    @Test
+    void thePositionTableIsStoredForChurn() {
+        String options = Fixtures.text("select array_to_string(reloptions, ',') from pg_class where relname = 'party_position'");
+        assertEquals("fillfactor=50,autovacuum_vacuum_scale_factor=0.01,autovacuum_vacuum_threshold=1000,autovacuum_vacuum_cost_delay=0", options);
+    }
+
     /** The fewest statements over a few reads, so that a statement from a background thread cannot inflate it. */
     private long queriesFor(UUID proposal) {
         Statistics statistics = sessionFactory.getStatistics();

@@ -58,13 +58,21 @@ final class Fixtures {
     }
 
     static long count(String sql, Object... args) {
+        return ((Number) value(sql, args)).longValue();
+    }
+
+    static String text(String sql, Object... args) {
+        return (String) value(sql, args);
+    }
+
+    private static Object value(String sql, Object... args) {
         try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getLong(1);
+                return r.getObject(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

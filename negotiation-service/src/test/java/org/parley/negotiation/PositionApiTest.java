@@ -1,6 +1,9 @@
 package org.parley.negotiation;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,12 +24,40 @@ import static org.parley.negotiation.Fixtures.stance;
 @QuarkusTest
 class PositionApiTest {
 
+    @Inject
+    SessionFactory sessionFactory;
+
     private static long historyRows(String positionId) {
         return count("select count(*) from position_change where position_id = ?", UUID.fromString(positionId));
     }
 
     private static long outboxRows(String positionId) {
         return count("select count(*) from event_outbox where subject = ?", positionId);
+    }
+
+    /**
+     * The write path's statements through Hibernate (the outbox and audit rows are plain JDBC besides): the proposal
+     * with its negotiation and parties, the current position and the party's existence in one; the history row; the
+     * update; and the alert rules' clause lock and statuses, once. It took twelve before docs/performance.md's
+     * "The write path" (one each for the clause, proposal, negotiation, its parties, the position and the party; the
+     * lock and statuses twice).
+     */
+    @Test
+    void aPositionChangeTakesFiveStatements() {
+        UUID ru = knownParty("ru"), ua = knownParty("ua");
+        UUID negotiation = Fixtures.negotiation(Map.of(ru, "principal", ua, "principal"));
+        UUID clause = clause(Fixtures.proposal(negotiation, ru), "1", "ceasefire");
+        String path = "/api/v1/clauses/" + clause + "/positions/" + ua;
+        String etag = put(path, null, stance("under_review", "First")).statusCode(201).extract().header("ETag");
+        Statistics statistics = sessionFactory.getStatistics();
+        long fewest = Long.MAX_VALUE;
+        // The fewest over a few writes, so that a statement from a background thread (the relay's) cannot inflate it.
+        for (int i = 0; i < 3; i++) {
+            long before = statistics.getPrepareStatementCount();
+            etag = put(path, etag, stance(i % 2 == 0 ? "contested" : "under_review", "Write " + i)).statusCode(200).extract().header("ETag");
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+        }
+        assertEquals(5, fewest);
     }
 
     @Test

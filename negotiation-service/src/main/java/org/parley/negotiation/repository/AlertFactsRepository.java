@@ -12,6 +12,7 @@ import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
 import org.parley.negotiation.model.ParticipantRole;
 import org.parley.negotiation.model.Place;
+import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.service.AlertRules;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -83,6 +85,9 @@ public class AlertFactsRepository implements AlertRules.Facts {
      * committed takes a new snapshot per statement). Without it, two principals accepting at once would
      * each see the other's old status and no consensus alert would be raised; two leaving at once would
      * raise two. Statuses are read as values, not entities, so that no stale copy in the session is used.
+     * <p>
+     * Runs on every position write, so both statements are native and fixed: all positions on the clause (one
+     * per party at most) are read and filtered here, where an {@code in} list would be translated anew each time.
      */
     @Override
     public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
@@ -93,10 +98,15 @@ public class AlertFactsRepository implements AlertRules.Facts {
         if (partyIds.isEmpty()) {
             return statuses;
         }
-        em.createQuery("select p.partyId, p.status from PartyPosition p where p.clauseId = :clause and p.partyId in :parties", Object[].class)
-                .setParameter("clause", clauseId).setParameter("parties", partyIds)
-                .getResultList()
-                .forEach(row -> statuses.put((UUID) row[0], ((Enum<?>) row[1]).name().toLowerCase(java.util.Locale.ROOT)));
+        Set<UUID> wanted = Set.copyOf(partyIds);
+        for (Object row : em.createNativeQuery("select party_id, status from party_position where clause_id = ?")
+                .setParameter(1, clauseId)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            if (wanted.contains((UUID) columns[0])) {
+                statuses.put((UUID) columns[0], PositionStatus.valueOf((String) columns[1]).value());
+            }
+        }
         return statuses;
     }
 

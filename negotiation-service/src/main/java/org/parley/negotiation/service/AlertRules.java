@@ -191,7 +191,8 @@ public final class AlertRules {
      *
      * @param eventId the CloudEvents id of the event, cited as the alert's cause
      */
-    public static List<Raised> evaluate(ParleyEvent event, String eventId, Facts facts) {
+    public static List<Raised> evaluate(ParleyEvent event, String eventId, Facts lookups) {
+        Facts facts = new OncePerEvent(lookups);
         List<Raised> raised = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!rule.appliesTo(event)) {
@@ -205,6 +206,65 @@ public final class AlertRules {
             });
         }
         return raised;
+    }
+
+    /**
+     * The facts of one evaluation, the clause statuses looked up once: both consensus rules need them, and each
+     * lookup is two statements, one a row lock (see AlertFactsRepository), on every position write.
+     */
+    private static final class OncePerEvent implements Facts {
+        private record StatusesOf(UUID clauseId, Set<UUID> partyIds) {
+        }
+
+
+        private final Facts facts;
+        private final Map<StatusesOf, Map<UUID, String>> clauseStatuses = new HashMap<>();
+        private final Map<UUID, List<UUID>> principals = new HashMap<>();
+
+        OncePerEvent(Facts facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public String partyName(UUID partyId) {
+            return facts.partyName(partyId);
+        }
+
+        @Override
+        public Optional<ProposalFacts> proposal(UUID proposalId) {
+            return facts.proposal(proposalId);
+        }
+
+        @Override
+        public Optional<ClauseFacts> clause(UUID clauseId) {
+            return facts.clause(clauseId);
+        }
+
+        @Override
+        public Optional<MeetingFacts> meeting(UUID meetingId) {
+            return facts.meeting(meetingId);
+        }
+
+        @Override
+        public List<UUID> principals(UUID negotiationId) {
+            return principals.computeIfAbsent(negotiationId, facts::principals);
+        }
+
+        @Override
+        public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
+            return clauseStatuses.computeIfAbsent(new StatusesOf(clauseId, Set.copyOf(partyIds)),
+                    key -> Map.copyOf(facts.clauseStatuses(clauseId, partyIds)));
+        }
+
+        @Override
+        public List<UUID> ongoingNegotiationsOf(UUID partyId) {
+            return facts.ongoingNegotiationsOf(partyId);
+        }
+
+        @Override
+        public Optional<EnvoyFacts> predecessor(EnvoyData appointed) {
+            return facts.predecessor(appointed);
+        }
     }
 
     public static Optional<Rule> rule(String name) {

@@ -29,8 +29,8 @@ public class KnownReferences {
 
     public void require(Collection<UUID> partyIds, Collection<UUID> envoyIds) {
         List<String> unknown = new ArrayList<>();
-        Set<UUID> parties = missing("select k.id from KnownParty k where k.removed = false and k.id in :ids", partyIds);
-        Set<UUID> envoys = missing("select k.id from KnownEnvoy k where k.id in :ids", envoyIds);
+        Set<UUID> parties = missing("select k.id from KnownParty k where k.removed = false and k.id", partyIds);
+        Set<UUID> envoys = missing("select k.id from KnownEnvoy k where k.id", envoyIds);
         if (!parties.isEmpty()) {
             unknown.add("unknown party id(s): " + join(parties));
         }
@@ -43,13 +43,20 @@ public class KnownReferences {
         }
     }
 
+    /**
+     * @param jpql a query of ids ending in the id column, which this completes: {@code = :ids} for one id, whose
+     *             translation Hibernate caches, and {@code in :ids} for more, which it translates anew each time
+     *             (most writes, such as every position write, name one party)
+     */
     private Set<UUID> missing(String jpql, Collection<UUID> ids) {
         Set<UUID> wanted = ids == null ? Set.of() : new HashSet<>(ids);
         wanted.remove(null);
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = em.createQuery(jpql, UUID.class).setParameter("ids", wanted).getResultList();
+        List<UUID> found = wanted.size() == 1
+                ? em.createQuery(jpql + " = :ids", UUID.class).setParameter("ids", wanted.iterator().next()).getResultList()
+                : em.createQuery(jpql + " in :ids", UUID.class).setParameter("ids", wanted).getResultList();
         Set<UUID> result = new HashSet<>(wanted);
         found.forEach(result::remove);
         return result;

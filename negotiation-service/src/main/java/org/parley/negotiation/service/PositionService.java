@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.ChangeAuthor;
 import org.parley.api.Preconditions;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,20 +69,19 @@ public class PositionService {
 
     @Transactional
     public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, PositionInput input) {
-        Clause clause = Clause.findById(clauseId);
-        if (clause == null) {
-            throw ApiException.notFound("Clause", clauseId);
-        }
-        Proposal proposal = proposals.get(clause.proposalId);
+        Context context = context("from Clause c join Proposal p on p.id = c.proposalId join Negotiation n on n.id = p.negotiationId"
+                + " left join fetch n.parties left join PartyPosition pp on pp.clauseId = c.id and pp.partyId = :party", clauseId, partyId, "c")
+                .orElseThrow(() -> ApiException.notFound("Clause", clauseId));
         Stance stance = new Stance(input.status(), blankToNull(input.note()), Sources.required(input.sources(), "A position"),
                 input.recordedAt(), author.subject(), null);
-        PartyPosition current = PartyPosition.find("clauseId = ?1 and partyId = ?2", clauseId, partyId).firstResult();
-        return record(proposal, clauseId, partyId, ifMatch, stance, current);
+        return record(context, clauseId, partyId, ifMatch, stance);
     }
 
     @Transactional
     public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, ProposalPositionInput input) {
-        Proposal proposal = proposals.get(proposalId);
+        Context context = context("from Proposal p join Negotiation n on n.id = p.negotiationId left join fetch n.parties"
+                + " left join PartyPosition pp on pp.proposalId = p.id and pp.partyId = :party and pp.clauseId is null", proposalId, partyId, "p")
+                .orElseThrow(() -> ApiException.notFound("Proposal", proposalId));
         List<UUID> affected = input.affectedClauseIds() == null ? null
                 : input.affectedClauseIds().stream().distinct().sorted().toList();
         if (affected != null && !affected.isEmpty()) {
@@ -95,12 +96,43 @@ public class PositionService {
         }
         Stance stance = new Stance(input.status(), blankToNull(input.note()), Sources.required(input.sources(), "A position"),
                 input.recordedAt(), author.subject(), affected);
-        PartyPosition current = PartyPosition.find("proposalId = ?1 and partyId = ?2 and clauseId is null", proposalId, partyId).firstResult();
-        return record(proposal, null, partyId, ifMatch, stance, current);
+        return record(context, null, partyId, ifMatch, stance);
     }
 
-    private Outcome record(Proposal proposal, UUID clauseId, UUID partyId, String ifMatch, Stance stance, PartyPosition current) {
-        known.requireParties(List.of(partyId));
+    /** What a write starts from: the proposal (its negotiation is in the session), the current stance if any, and whether the party is known. */
+    private record Context(Proposal proposal, PartyPosition current, boolean partyKnown) {
+    }
+
+    /**
+     * A position write's reads, in one statement: the proposal and its negotiation with the negotiation's parties
+     * (and the clause, for a clause), the party's current stance, and whether the party copy knows the party. The
+     * proposal and negotiation are then made read-only, as the write never changes them: the session drops their
+     * snapshots and its flushes do not dirty-check them. The alert rules find them in the session.
+     *
+     * @param from the joins, with {@code :id} the id of the row aliased {@code root} and {@code pp} the stance
+     */
+    private Optional<Context> context(String from, UUID id, UUID partyId, String root) {
+        Session session = em.unwrap(Session.class);
+        return em.createQuery("select p, n, pp, k.id " + from
+                        + " left join KnownParty k on k.id = :party and k.removed = false where " + root + ".id = :id", Object[].class)
+                .setParameter("id", id)
+                .setParameter("party", partyId)
+                .getResultList().stream()
+                .findFirst()
+                .map(row -> {
+                    session.setReadOnly(row[0], true);
+                    session.setReadOnly(row[1], true);
+                    return new Context((Proposal) row[0], (PartyPosition) row[2], row[3] != null);
+                });
+    }
+
+    private Outcome record(Context context, UUID clauseId, UUID partyId, String ifMatch, Stance stance) {
+        if (!context.partyKnown()) {
+            // Says which party and why, as every write that names an unknown party does.
+            known.requireParties(List.of(partyId));
+        }
+        Proposal proposal = context.proposal();
+        PartyPosition current = context.current();
         Negotiation negotiation = Negotiation.findById(proposal.negotiationId);
         if (negotiation.parties.stream().noneMatch(p -> p.partyId.equals(partyId))) {
             throw ApiException.unprocessable("not-a-participant", "Not a participant", "Party " + partyId

@@ -131,6 +131,17 @@ class AlertRulesTest {
     }
 
     @Test
+    void onePositionChangeLooksUpTheClauseStatusesOnce() {
+        // Each lookup is a row lock and a query on every position write; both consensus rules need the statuses.
+        facts.status(territory, russia, "accepted");
+        facts.status(territory, us, "accepted");
+        evaluate(position(ukraine, territory, "accepted", "under_review"));
+        assertEquals(1, facts.statusLookups);
+        evaluate(position(ukraine, territory, "contested", "accepted"));
+        assertEquals(2, facts.statusLookups, "a new event looks them up again");
+    }
+
+    @Test
     void aProposalStatusChangeIsANoticeUnlessRejectedOrWithdrawn() {
         List<AlertRules.Raised> moved = evaluate(proposalStatus("tabled", "under_negotiation"));
         assertEquals(List.of("proposal_status_changed"), rules(moved));
@@ -278,6 +289,7 @@ class AlertRulesTest {
         final Map<UUID, Map<UUID, String>> statuses = new HashMap<>();
         final Map<UUID, List<UUID>> ongoing = new HashMap<>();
         final Map<String, AlertRules.EnvoyFacts> predecessors = new HashMap<>();
+        int statusLookups;
 
         UUID party(String name) {
             UUID id = UUID.randomUUID();
@@ -316,6 +328,7 @@ class AlertRulesTest {
 
         @Override
         public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
+            statusLookups++;
             Map<UUID, String> found = new HashMap<>(statuses.getOrDefault(clauseId, Map.of()));
             found.keySet().retainAll(new ArrayList<>(partyIds));
             return found;
