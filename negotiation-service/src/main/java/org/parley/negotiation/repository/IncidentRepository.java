@@ -1,5 +1,6 @@
 package org.parley.negotiation.repository;
 
+import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
@@ -12,7 +13,7 @@ import java.util.UUID;
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
     /** One page of incidents and the total that match, in two queries on the indexed columns. */
-    public Page<Incident> search(IncidentFilter filter, int page, int size) {
+    public Page<Incident> search(IncidentFilter filter, PageRequest request) {
         ListQuery query = ListQuery.from("Incident", "i")
                 .where("i.negotiationId = :negotiation", "negotiation", filter.negotiationId())
                 .where("i.attributedToPartyId = :party", "party", filter.attributedToPartyId())
@@ -22,6 +23,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .where("i.occurredOn >= :from", "from", filter.from())
                 .where("i.occurredOn <= :to", "to", filter.to())
                 .where("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return query.page(this, query.datedOrder("occurredOn", filter.sort()), page, size);
+        return query.page(Incident.class, request, filter.sort(), () -> query.datedOrder("occurredOn", filter.sort()), "incident");
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.negotiation.repository;
 
+import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public class StatementRepository implements PanacheRepositoryBase<Statement, UUID> {
 
     /** One page of statements and the total that match, in two queries on the indexed columns. */
-    public Page<Statement> search(StatementFilter filter, int page, int size) {
+    public Page<Statement> search(StatementFilter filter, PageRequest request) {
         ListQuery query = ListQuery.from("Statement", "s")
                 .where("s.negotiationId = :negotiation", "negotiation", filter.negotiationId())
                 .where("s.envoyId = :envoy", "envoy", filter.envoyId())
@@ -21,6 +22,6 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 .where("s.saidOn >= :from", "from", filter.from())
                 .where("s.saidOn <= :to", "to", filter.to())
                 .where("s.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return query.page(this, query.datedOrder("saidOn", filter.sort()), page, size);
+        return query.page(Statement.class, request, filter.sort(), () -> query.datedOrder("saidOn", filter.sort()), "statement");
     }
 }

@@ -1,5 +1,9 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -51,12 +55,13 @@ public class AuditResource {
             @Parameter(description = "Only changes made by this subject (the sub claim of the access token)") @QueryParam("subject") String subject,
             @Parameter(description = "Changes at or after this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("since") String since,
             @Parameter(description = "Changes before this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("until") String until,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "-occurredAt (newest first, the default) or occurredAt" + Pager.OR_CHANGES)
+            @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Valid @BeanParam Paging paging) {
         AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
         AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
                 subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
+        return audit.list(filter, sort, paging.request()).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
                 row.action, row.service, row.entityType, row.entityId, row.negotiationId,
                 new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
     }

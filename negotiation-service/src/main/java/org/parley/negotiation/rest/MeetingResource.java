@@ -1,5 +1,8 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -133,11 +136,10 @@ public class MeetingResource {
             @Parameter(description = "Meetings starting before (instant or date)") @QueryParam("to") String to,
             @Parameter(description = "Only meetings with this status", schema = @Schema(implementation = MeetingStatus.class)) @QueryParam("status") String status,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("startsAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("startsAt") String sort,
+            @Valid @BeanParam Paging paging) {
         return meetings.list(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("envoy", envoy),
                 Params.instant("from", from), Params.instant("to", to), Vocabulary.parse(MeetingStatus.class, "status", status),
-                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::meeting);
+                Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::meeting);
     }
 }

@@ -1,5 +1,8 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -104,10 +107,9 @@ public class NegotiationResource {
             @Parameter(description = "Only negotiations with this status", schema = @Schema(implementation = NegotiationStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only negotiations this party takes part in") @QueryParam("party") String party,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam Paging paging) {
         return negotiations.list(Vocabulary.parse(NegotiationStatus.class, "status", status), Params.uuid("party", party),
-                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::negotiation);
+                Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::negotiation);
     }
 }

@@ -1,5 +1,9 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -44,12 +48,11 @@ public class PositionResource {
             @Parameter(description = "Only positions with this status", schema = @Schema(implementation = PositionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionView.Level.class)) @QueryParam("level") String level,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "updatedAt or recordedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam Paging paging) {
         return positions.list(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("proposal", proposal),
                 Params.uuid("clause", clause), Vocabulary.parse(PositionStatus.class, "status", status),
-                Vocabulary.parse(PositionView.Level.class, "level", level), Params.instant("updated_since", updatedSince), sort, page, size)
+                Vocabulary.parse(PositionView.Level.class, "level", level), Params.instant("updated_since", updatedSince), sort, paging.request())
                 .map(Views::position);
     }
 }

@@ -1,5 +1,8 @@
 package org.parley.negotiation.rest;
 
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -96,9 +99,8 @@ public class StatementResource {
             @Parameter(description = "Said on or after this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Said on or before this day", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Only statements changed at or after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
+            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
+            @Valid @BeanParam Paging paging) {
         LocalDate fromDate = TimelineParams.date("from", from);
         LocalDate toDate = TimelineParams.date("to", to);
         TimelineParams.range(fromDate, toDate);
@@ -107,6 +109,6 @@ public class StatementResource {
                 Params.uuid("party", partyId), Params.uuid("meeting", meetingId),
                 Params.uuid("proposal", proposalId), fromDate, toDate,
                 Params.instant("updated_since", updatedSince), sort);
-        return service.list(filter, TimelineParams.page(page), TimelineParams.size(size));
+        return service.list(filter, paging.request());
     }
 }

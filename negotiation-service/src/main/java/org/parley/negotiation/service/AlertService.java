@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -88,7 +89,7 @@ public class AlertService {
         return alerts.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Alert", id));
     }
 
-    public Page<Alert> list(AlertRepository.Filter filter, String sort, int page, int size) {
-        return alerts.list(filter, sort, page, size);
+    public Page<Alert> list(AlertRepository.Filter filter, String sort, PageRequest request) {
+        return alerts.list(filter, sort, request);
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,7 +56,7 @@ public class IncidentService {
         return incident;
     }
 
-    public Page<IncidentView> list(IncidentFilter filter, int page, int size) {
-        return incidents.search(filter, page, size).map(IncidentMapper::toResponse);
+    public Page<IncidentView> list(IncidentFilter filter, PageRequest request) {
+        return incidents.search(filter, request).map(IncidentMapper::toResponse);
     }
 }

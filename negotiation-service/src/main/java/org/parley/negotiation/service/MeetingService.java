@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,7 +125,7 @@ public class MeetingService {
     }
 
     public org.parley.api.Page<Meeting> list(UUID negotiation, UUID party, UUID envoy, Instant from, Instant to, MeetingStatus status,
-                                             Instant updatedSince, String sort, int page, int size) {
+                                             Instant updatedSince, String sort, PageRequest request) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("to " + to + " is before from " + from);
         }
@@ -136,8 +137,7 @@ public class MeetingService {
                 .where("m.startsAt < :to", "to", to)
                 .where("m.status = :status", "status", status)
                 .where("m.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = Meeting.<Meeting>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Meeting.class, request, sort, () -> query.order(sort, SORTS), "meeting");
     }
 
     private static void requireTransition(MeetingStatus from, MeetingStatus to) {

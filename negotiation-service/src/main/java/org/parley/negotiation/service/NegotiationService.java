@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,13 +75,12 @@ public class NegotiationService {
         return n;
     }
 
-    public org.parley.api.Page<Negotiation> list(NegotiationStatus status, UUID party, Instant updatedSince, String sort, int page, int size) {
+    public org.parley.api.Page<Negotiation> list(NegotiationStatus status, UUID party, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("Negotiation", "n")
                 .where("n.status = :status", "status", status)
                 .where("exists (select 1 from Negotiation n2 join n2.parties p where n2 = n and p.partyId = :party)", "party", party)
                 .where("n.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = Negotiation.<Negotiation>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Negotiation.class, request, sort, () -> query.order(sort, SORTS), "negotiation");
     }
 
     private Set<Participation> validate(NegotiationInput input) {

@@ -1,5 +1,7 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.Pager;
+import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -199,17 +201,17 @@ public class PositionService {
     }
 
     /** The timeline, oldest first. Served from the (position_id, recorded_at, id) index. */
-    public org.parley.api.Page<PositionChange> history(PartyPosition position, Instant updatedSince, int page, int size) {
+    public org.parley.api.Page<PositionChange> history(PartyPosition position, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("PositionChange", "h")
                 .where("h.positionId = :position", "position", position.id)
                 .where("h.createdAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = PositionChange.<PositionChange>find(query.jpql(), query.sort("recordedAt", Map.of("recordedAt", "recordedAt")), query.parameters())
-                .page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        // Changes are only appended (never deleted), and their ids are a sequence.
+        return query.page(PositionChange.class, request, sort, () -> query.order(sort, Map.of("recordedAt", "recordedAt")),
+                new Pager.ChangeColumns("h.changeXid", "h.id", Long::valueOf, null));
     }
 
     public org.parley.api.Page<PartyPosition> list(UUID negotiation, UUID party, UUID proposal, UUID clause, PositionStatus status,
-                                                   PositionView.Level level, Instant updatedSince, String sort, int page, int size) {
+                                                   PositionView.Level level, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("PartyPosition", "p")
                 .where("p.negotiationId = :negotiation", "negotiation", negotiation)
                 .where("p.partyId = :party", "party", party)
@@ -222,8 +224,7 @@ public class PositionService {
         } else if (level == PositionView.Level.CLAUSE) {
             query.where("p.clauseId is not null");
         }
-        var found = PartyPosition.<PartyPosition>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(PartyPosition.class, request, sort, () -> query.order(sort, SORTS), "party_position");
     }
 
     private static String blankToNull(String s) {

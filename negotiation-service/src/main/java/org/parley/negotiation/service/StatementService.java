@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,8 +87,8 @@ public class StatementService {
         return StatementMapper.toResponse(statement, envoy == null ? null : envoy.fullName);
     }
 
-    public Page<StatementView> list(StatementFilter filter, int page, int size) {
-        Page<Statement> found = statements.search(filter, page, size);
+    public Page<StatementView> list(StatementFilter filter, PageRequest request) {
+        Page<Statement> found = statements.search(filter, request);
         Map<UUID, String> names = envoyNames(found.items().stream().map(s -> s.envoyId).collect(Collectors.toSet()));
         return found.map(s -> StatementMapper.toResponse(s, names.get(s.envoyId)));
     }

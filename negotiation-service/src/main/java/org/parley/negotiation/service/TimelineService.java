@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.api.ApiException;
@@ -25,15 +26,14 @@ public class TimelineService {
     @Inject
     TimelineRepository timeline;
 
-    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, int page, int size) {
+    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, PageRequest request) {
         if (Negotiation.findById(negotiationId) == null) {
             throw ApiException.notFound("Negotiation", negotiationId);
         }
         List<Branch> branches = kinds.stream().map(k -> Branch.valueOf(k.name())).toList();
-        long total = timeline.count(negotiationId, branches);
-        List<TimelineEntry> entries = total == 0 ? List.of()
-                : timeline.page(negotiationId, branches, descending, page, size).stream().map(TimelineService::entry).toList();
-        return Page.of(entries, page, size, total);
+        List<TimelineEntry> entries = timeline.page(negotiationId, branches, descending, request.firstResult(), request.limit())
+                .stream().map(TimelineService::entry).toList();
+        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, branches) : null);
     }
 
     static TimelineEntry entry(TimelineRow row) {

@@ -1,5 +1,6 @@
 package org.parley.party.rest;
 
+import org.parley.api.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -88,7 +89,7 @@ public class EnvoyResource {
                 filters.q == null ? List.of() : NameSearch.words(filters.q),
                 filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
-        return service.list(filters.party, criteria, paging.page(), paging.size()).map(EnvoyMapper::toView);
+        return service.list(filters.party, criteria, paging.request()).map(EnvoyMapper::toView);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.parley.party.rest;
 
+import org.parley.api.Pager;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
@@ -33,8 +34,8 @@ public class PartyFilters {
 
     @QueryParam("sort")
     @DefaultValue("name")
-    @Pattern(regexp = "-?(name|slug|updatedAt)", message = "must be name, slug or updatedAt, with a leading - for descending order")
-    @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt"}, defaultValue = "name"))
+    @Pattern(regexp = "-?(name|slug|updatedAt)|changes", message = "must be name, slug or updatedAt, with a leading - for descending order, or changes")
+    @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id" + Pager.OR_CHANGES,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt", "changes"}, defaultValue = "name"))
     public String sort;
 }

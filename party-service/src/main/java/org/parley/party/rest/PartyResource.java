@@ -1,5 +1,6 @@
 package org.parley.party.rest;
 
+import org.parley.api.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,7 +83,7 @@ public class PartyResource {
                 Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
                 filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
-        return service.list(criteria, paging.page(), paging.size()).map(PartyMapper::toView);
+        return service.list(criteria, paging.request()).map(PartyMapper::toView);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.parley.party.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,16 +46,16 @@ public class EnvoyService {
     }
 
     /** Filters by party given as an id or a slug; a slug no party has matches no envoy. */
-    public Page<Envoy> list(String party, EnvoyCriteria criteria, int page, int size) {
+    public Page<Envoy> list(String party, EnvoyCriteria criteria, PageRequest request) {
         if (party != null) {
             Optional<UUID> partyId = asUuid(party).or(() -> parties.findBySlug(party).map(found -> found.id));
             if (partyId.isEmpty()) {
-                return Page.of(List.of(), page, size, 0);
+                return request.empty();
             }
             criteria = new EnvoyCriteria(partyId.get(), criteria.role(), criteria.activeOn(), criteria.nameWords(), criteria.updatedSince(),
                     criteria.ordering());
         }
-        return envoys.search(criteria, page, size);
+        return envoys.search(criteria, request);
     }
 
     @Transactional

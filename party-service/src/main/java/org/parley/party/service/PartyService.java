@@ -1,5 +1,6 @@
 package org.parley.party.service;
 
+import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,8 +47,8 @@ public class PartyService {
         return party.orElseThrow(() -> ApiException.notFound("Party with slug", "'" + slug + "'"));
     }
 
-    public Page<Party> list(PartyCriteria criteria, int page, int size) {
-        return parties.search(criteria, page, size);
+    public Page<Party> list(PartyCriteria criteria, PageRequest request) {
+        return parties.search(criteria, request);
     }
 
     @Transactional
