@@ -24,8 +24,8 @@ public class TimelineRepository {
     public enum Branch {
         MEETING("""
                 select 'meeting' as kind, 1 as rank, m.id::text as id, m.starts_at as sort_at,
-                       case when m.start_precision = 'DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
-                       case m.start_precision when 'DAY' then 'exact_day' when 'UNKNOWN' then 'unknown' else 'instant' end as precision,
+                       case when m.start_precision = 'EXACT_DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
+                       lower(m.start_precision) as precision,
                        m.timing_as_reported as as_reported, '/api/v1/meetings/' || m.id as link,
                        m.title as a, m.status as b, m.location_city as c, m.location_venue as d, cast(null as text) as e,
                        m.duration_seconds as n1, cast(null as bigint) as n2, cast(null as bigint) as n3, cast(null as bigint) as n4

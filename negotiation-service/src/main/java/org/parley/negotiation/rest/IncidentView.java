@@ -5,7 +5,7 @@ import org.parley.negotiation.model.IncidentDamage;
 import org.parley.negotiation.model.IncidentKind;
 import org.parley.negotiation.model.IncidentWeaponCount;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
+import org.parley.negotiation.model.DatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ public record IncidentView(
         @Schema(nullable = true) UUID negotiationId,
         @Schema(description = "The day it happened; null when not reported", nullable = true)
         LocalDate occurredOn,
-        TimelineDatePrecision datePrecision,
+        DatePrecision datePrecision,
         @Schema(nullable = true) String dateAsReported,
         IncidentPlace place,
         IncidentKind kind,

@@ -14,7 +14,7 @@ import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
-import org.parley.negotiation.model.StartPrecision;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.rest.MeetingInput;
 import org.parley.negotiation.rest.MeetingStatusChange;
@@ -188,12 +188,15 @@ public class MeetingService {
         }
     }
 
-    /** A start is either given (exactly, or to the day) or unknown; anything else contradicts itself. */
-    private static StartPrecision startPrecision(MeetingInput input) {
-        StartPrecision precision = input.startPrecision() != null ? input.startPrecision()
-                : input.startsAt() != null ? StartPrecision.EXACT : StartPrecision.UNKNOWN;
-        if ((precision == StartPrecision.UNKNOWN) != (input.startsAt() == null)) {
-            throw ApiException.badRequest(precision == StartPrecision.UNKNOWN
+    /** A start is either given (to the instant, or to the day) or unknown; anything else contradicts itself. */
+    private static DatePrecision startPrecision(MeetingInput input) {
+        DatePrecision precision = input.startPrecision() != null ? input.startPrecision()
+                : input.startsAt() != null ? DatePrecision.INSTANT : DatePrecision.UNKNOWN;
+        if (!DatePrecision.FOR_INSTANT.contains(precision)) {
+            throw ApiException.badRequest("startPrecision " + precision.value() + " is not a precision of a meeting's start; use instant, exact_day or unknown");
+        }
+        if ((precision == DatePrecision.UNKNOWN) != (input.startsAt() == null)) {
+            throw ApiException.badRequest(precision == DatePrecision.UNKNOWN
                     ? "startsAt must be left out when startPrecision is unknown"
                     : "startsAt is required when startPrecision is " + precision.value());
         }

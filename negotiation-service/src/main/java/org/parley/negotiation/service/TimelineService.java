@@ -1,5 +1,6 @@
 package org.parley.negotiation.service;
 
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class TimelineService {
 
     static TimelineEntry entry(TimelineRow row) {
         TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT));
-        TimelineEntry.Precision precision = TimelineEntry.Precision.valueOf(row.precision().toUpperCase(Locale.ROOT));
+        DatePrecision precision = DatePrecision.valueOf(row.precision().toUpperCase(Locale.ROOT));
         String at = row.day() != null ? row.day().toString() : row.sortAt() != null ? row.sortAt().toString() : null;
         String summary = switch (kind) {
             case MEETING -> meeting(row);
@@ -47,7 +48,7 @@ public class TimelineService {
             case STATEMENT -> statement(row);
             case INCIDENT -> incident(row);
         };
-        return new TimelineEntry(at, at == null ? TimelineEntry.Precision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
+        return new TimelineEntry(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
     }
 
     /** Meeting held: Witkoff and Kushner meet Putin (The Kremlin, Moscow), 5 hours */
