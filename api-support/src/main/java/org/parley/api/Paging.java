@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * The paging parameters of every list in both services (AIP-158): {@code page_token} from the previous page's
  * {@code nextPageToken}, {@code size}, and {@code include_total}; {@code page} stays for a UI that jumps to a
  * page by number. Taken as text and validated, so that {@code size=abc} or {@code size=500} is a 400 naming the
- * parameter rather than a 404 from a failed conversion.
+ * parameter rather than a 404 from a failed conversion. Fields are named as the query parameters are, because a
+ * validation problem names the field and the client knows the parameter.
  */
 public class Paging {
 
@@ -25,7 +26,7 @@ public class Paging {
     @QueryParam("page_token")
     @Parameter(description = "The nextPageToken of the previous page; leave it out for the first page. Opaque; valid only with the same "
             + "filters and sort (otherwise 400 invalid-page-token). The size may change between pages.")
-    public String pageToken;
+    public String page_token;
 
     @QueryParam("size")
     @DefaultValue("50")
@@ -48,7 +49,7 @@ public class Paging {
     @Pattern(regexp = "true|false", message = "must be true or false")
     @Parameter(description = "Count the items that match across all pages (totalSize); off by default, since it costs a count on every page",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public String includeTotal;
+    public String include_total;
 
     @Context
     UriInfo uri;
@@ -56,13 +57,13 @@ public class Paging {
     /** The page asked for: where it starts (from the token or the page number), its size, and whether to count. */
     public PageRequest request() {
         int pageSize = Integer.parseInt(size);
-        boolean total = Boolean.parseBoolean(includeTotal);
+        boolean total = Boolean.parseBoolean(include_total);
         String fingerprint = PageToken.fingerprint(uri.getPath(), uri.getQueryParameters());
-        if (pageToken != null && !pageToken.isBlank()) {
+        if (page_token != null && !page_token.isBlank()) {
             if (page != null) {
                 throw ApiException.badRequest("Send either page or page_token, not both");
             }
-            PageToken token = PageToken.decode(pageToken, fingerprint);
+            PageToken token = PageToken.decode(page_token, fingerprint);
             return new PageRequest(pageSize, token.offset(), token.after(), total, fingerprint);
         }
         long offset = page == null ? 0 : (long) Integer.parseInt(page) * pageSize;

@@ -5,9 +5,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.parley.devstack.SharedDevStack;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,10 +19,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -124,7 +129,7 @@ class SyncWalkTest {
                 for (Map<String, Object> item : items) {
                     rows.put((String) item.get("id"), item);
                     String updatedAt = (String) item.get("updatedAt");
-                    highest = highest == null || java.time.Instant.parse(updatedAt).isAfter(java.time.Instant.parse(highest)) ? updatedAt : highest;
+                    highest = highest == null || Instant.parse(updatedAt).isAfter(Instant.parse(highest)) ? updatedAt : highest;
                 }
                 if (items.size() < PAGE) {
                     watermark = highest;
@@ -184,7 +189,10 @@ class SyncWalkTest {
 
         ExecutorService writers = Executors.newFixedThreadPool(5);
         List<Future<?>> done = new ArrayList<>();
+        // The writers start once the walks are under way, so that the two overlap however the machine schedules them.
+        CountDownLatch walking = new CountDownLatch(1);
         done.add(writers.submit(() -> {
+            await(walking);
             for (String id : doomed) {
                 api().when().delete("/api/v1/parties/" + id).then().statusCode(204);
             }
@@ -199,6 +207,7 @@ class SyncWalkTest {
             }
         }));
         done.add(writers.submit(() -> {
+            await(walking);
             for (int i = 0; i < 8; i++) {
                 Map<String, Object> body = envoyBody(ukraine, "Envoy " + i);
                 ExtractableResponse<Response> made = created("/api/v1/envoys", body);
@@ -207,6 +216,7 @@ class SyncWalkTest {
             }
         }));
         done.add(writers.submit(() -> {
+            await(walking);
             for (int i = 0; i < 5; i++) {
                 Map<String, Object> negotiation = negotiationBody("Side talks " + i, russia, ukraine);
                 ExtractableResponse<Response> made = created("/api/v1/negotiations", negotiation);
@@ -223,6 +233,7 @@ class SyncWalkTest {
             }
         }));
         done.add(writers.submit(() -> {
+            await(walking);
             List<String> statuses = List.of("contested", "rejected", "accepted_with_reservations", "accepted", "under_review");
             String stand = proposalStand;
             for (int i = 0; i < 5; i++) {
@@ -240,6 +251,7 @@ class SyncWalkTest {
             }
         }));
         done.add(writers.submit(() -> {
+            await(walking);
             for (int i = 0; i < 10; i++) {
                 created("/api/v1/statements", statementBody(talks, envoy, "statement " + i));
                 created("/api/v1/incidents", incidentBody(talks, russia, i));
@@ -250,16 +262,16 @@ class SyncWalkTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         int rounds = 0;
         while (writing.get()) {
+            walking.countDown();
             copies.forEach(SyncedCopy::catchUp);
             oldRecipe.catchUp();
             rounds++;
             writing.set(done.stream().anyMatch(f -> !f.isDone()));
         }
+        writers.shutdown();
         for (Future<?> writer : done) {
             writer.get();
         }
-        writers.shutdown();
-        assertTrue(rounds > 1, "the walks ran while the writers wrote");
 
         // Once the writes have settled (alerts and party-service's audit entries follow by event), a catch-up walk
         // from where each copy stopped ends exactly at the server's state.
@@ -284,6 +296,11 @@ class SyncWalkTest {
         Map<String, Map<String, Object>> server = copies.get(0).fullRead();
         assertNotEquals(server, oldRecipe.rows, "the watermark recipe cannot see deletions");
         assertTrue(doomed.stream().allMatch(oldRecipe.rows::containsKey), "the watermark copy still holds the deleted parties");
+        long stale = oldRecipe.rows.keySet().stream().filter(id -> !server.containsKey(id)).count();
+        System.out.printf("SyncWalkTest: %d walk rounds during the writes, %d pages; sync copies exact for %d lists (%d rows); "
+                        + "watermark copy of the parties: %d rows, %d of them deleted on the server%n", rounds,
+                copies.stream().mapToInt(c -> c.pages).sum(), copies.size(), copies.stream().mapToInt(c -> c.rows.size()).sum(),
+                oldRecipe.rows.size(), stale);
     }
 
     @Test
@@ -316,6 +333,15 @@ class SyncWalkTest {
         assertTrue(total >= 3, "total " + total);
     }
 
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String difference(Map<String, Map<String, Object>> copy, Map<String, Map<String, Object>> server) {
         List<String> lines = new ArrayList<>();
         server.forEach((id, row) -> {
@@ -329,16 +355,16 @@ class SyncWalkTest {
 
     // --- writes through the gateway, as an admin (DevTokenForRestAssured) ---
 
-    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     /**
      * A request as an admin. The gateway's test profile allows a subject 200 requests an hour (for the rate-limit
      * test), and this test sends thousands: a new subject every 100 requests keeps it out of the limiter's way.
      */
-    private static io.restassured.specification.RequestSpecification api() {
+    private static RequestSpecification api() {
         String subject = "sync-walk-" + REQUESTS.getAndIncrement() / 100;
-        return given().header("Authorization", "Bearer " + org.parley.devstack.SharedDevStack.tokens()
-                .token(subject, List.of("admin"), java.time.Instant.now().plus(Duration.ofHours(1))));
+        return given().header("Authorization", "Bearer " + SharedDevStack.tokens()
+                .token(subject, List.of("admin"), Instant.now().plus(Duration.ofHours(1))));
     }
 
     private static ExtractableResponse<Response> created(String path, Object body) {

@@ -1,7 +1,5 @@
 package org.parley.party;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package org.parley.party;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,13 +1,12 @@
 package org.parley.sdk;
 
-import org.parley.devstack.RunningParley;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.devstack.RunningParley;
 import org.parley.devstack.ScenarioLoader;
 
 import java.io.IOException;

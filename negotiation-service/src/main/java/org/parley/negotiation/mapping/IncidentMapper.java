@@ -1,10 +1,10 @@
 package org.parley.negotiation.mapping;
 
-import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.rest.IncidentCasualties;
-import org.parley.negotiation.rest.IncidentPlace;
 import org.parley.negotiation.rest.IncidentInput;
+import org.parley.negotiation.rest.IncidentPlace;
 import org.parley.negotiation.rest.IncidentView;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.parley.negotiation.mapping;
 
-import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.rest.StatementInput;
 import org.parley.negotiation.rest.StatementView;
 

@@ -1,7 +1,5 @@
 package org.parley.negotiation.model;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.ArrayList;

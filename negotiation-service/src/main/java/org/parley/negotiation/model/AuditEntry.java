@@ -1,12 +1,12 @@
 package org.parley.negotiation.model;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,5 @@
 package org.parley.negotiation.model;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +12,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.parley.negotiation.model;
 
-import org.parley.api.ChangeKey;
-import org.parley.api.Changed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package org.parley.negotiation.repository;
 
-import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.model.Alert;
 
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package org.parley.negotiation.repository;
 
-import java.util.Map;
-import org.parley.api.Pager;
-import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.negotiation.model.AuditEntry;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads the audit trail (written by {@code service.AuditTrail}), newest first. */

@@ -1,9 +1,9 @@
 package org.parley.negotiation.repository;
 
-import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.model.Statement;
 
 import java.util.UUID;

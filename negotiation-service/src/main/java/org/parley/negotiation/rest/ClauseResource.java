@@ -1,14 +1,10 @@
 package org.parley.negotiation.rest;
 
-import org.parley.api.Pager;
-import org.parley.api.Paging;
-import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,9 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;

@@ -5,11 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.IncidentDamage;
 import org.parley.negotiation.model.IncidentKind;
 import org.parley.negotiation.model.IncidentWeaponCount;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.DatePrecision;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,11 +1,11 @@
 package org.parley.negotiation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.IncidentDamage;
 import org.parley.negotiation.model.IncidentKind;
 import org.parley.negotiation.model.IncidentWeaponCount;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.DatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;

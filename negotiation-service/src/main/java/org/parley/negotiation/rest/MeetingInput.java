@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
-import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
 
 import java.time.Duration;

@@ -3,9 +3,9 @@ package org.parley.negotiation.rest;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
-import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
 
 import java.time.Duration;

@@ -1,13 +1,9 @@
 package org.parley.negotiation.rest;
 
-import org.parley.api.Pager;
-import org.parley.api.Paging;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.service.PositionService;

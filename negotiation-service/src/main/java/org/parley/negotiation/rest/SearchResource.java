@@ -1,10 +1,9 @@
 package org.parley.negotiation.rest;
 
-import org.parley.api.Paging;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.Paging;
 import org.parley.api.Roles;
 import org.parley.negotiation.repository.SearchRepository;
 import org.parley.negotiation.service.SearchService;

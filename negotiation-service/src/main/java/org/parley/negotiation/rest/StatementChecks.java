@@ -1,8 +1,8 @@
 package org.parley.negotiation.rest;
 
 import jakarta.validation.ConstraintValidatorContext;
-import org.parley.negotiation.model.Source;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.Source;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.negotiation.model.Source;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.Source;
 
 import java.time.LocalDate;
 import java.util.List;

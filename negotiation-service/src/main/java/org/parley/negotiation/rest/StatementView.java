@@ -1,8 +1,8 @@
 package org.parley.negotiation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.negotiation.model.Source;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.Source;
 
 import java.time.Instant;
 import java.time.LocalDate;

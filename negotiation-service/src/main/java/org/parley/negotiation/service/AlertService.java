@@ -1,6 +1,5 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;

@@ -1,12 +1,12 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;

@@ -1,11 +1,11 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.mapping.IncidentMapper;
 import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.repository.IncidentFilter;

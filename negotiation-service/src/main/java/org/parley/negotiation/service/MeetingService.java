@@ -1,6 +1,5 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,13 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
-import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.rest.MeetingInput;
 import org.parley.negotiation.rest.MeetingStatusChange;

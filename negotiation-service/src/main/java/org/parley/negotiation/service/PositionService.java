@@ -1,7 +1,5 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.Pager;
-import org.parley.api.PageRequest;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +8,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Negotiation;

@@ -1,10 +1,10 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.repository.SearchRepository;
 
 import java.util.Set;

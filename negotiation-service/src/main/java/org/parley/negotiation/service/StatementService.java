@@ -1,12 +1,12 @@
 package org.parley.negotiation.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.model.KnownEnvoy;
 import org.parley.negotiation.model.Meeting;

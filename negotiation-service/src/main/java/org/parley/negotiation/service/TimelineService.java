@@ -1,15 +1,15 @@
 package org.parley.negotiation.service;
 
-import org.parley.negotiation.model.DatePrecision;
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Negotiation;
-import org.parley.negotiation.repository.TimelineRepository;
 import org.parley.negotiation.repository.TimelineRepository.Branch;
 import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
+import org.parley.negotiation.repository.TimelineRepository;
 import org.parley.negotiation.rest.TimelineEntry;
 
 import java.time.Duration;

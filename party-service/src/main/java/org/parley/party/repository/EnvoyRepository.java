@@ -1,12 +1,11 @@
 package org.parley.party.repository;
 
-import org.parley.api.Pager;
-import org.parley.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.party.Envoy;
 import org.parley.party.Vocabulary;
 
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {

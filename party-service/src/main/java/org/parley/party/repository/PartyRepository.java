@@ -1,13 +1,11 @@
 package org.parley.party.repository;
 
-import org.parley.api.Pager;
-import org.parley.api.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.party.Party;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package org.parley.party.rest;
 
-import org.parley.api.Pager;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.Pager;
 import org.parley.party.EnvoyRole;
 
 /** The filters of the envoy list, named as the query parameters are (see {@link PartyFilters}). */

@@ -1,12 +1,12 @@
 package org.parley.party.rest;
 
-import org.parley.api.Pager;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.Pager;
 import org.parley.party.ConflictRole;
 import org.parley.party.PartyKind;
 

@@ -1,6 +1,5 @@
 package org.parley.party.rest;
 
-import org.parley.api.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.api.UpdatedSince;
 import org.parley.party.ConflictRole;
 import org.parley.party.Party;

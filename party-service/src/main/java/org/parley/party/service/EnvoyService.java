@@ -1,6 +1,5 @@
 package org.parley.party.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.party.Envoy;
 import org.parley.party.Party;
@@ -19,7 +19,6 @@ import org.parley.party.repository.PartyRepository;
 import org.parley.party.rest.EnvoyInput;
 import org.parley.party.rest.MandateEndInput;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package org.parley.party.service;
 
-import org.parley.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.party.Envoy;
 import org.parley.party.Party;
