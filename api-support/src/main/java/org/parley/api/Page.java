@@ -12,8 +12,9 @@ import java.util.function.Function;
  */
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
-        @Schema(description = "Items deleted since the page token's position, in the same change order as the items: "
-                + "only the sync walk (sort=changes) returns any; every other sort answers an empty list") List<Deletion> deletions,
+        @Schema(description = "Items deleted since the page token's position (tombstones: remove them from a copy), in the same "
+                + "change order as the items: only the sync walk (sort=changes) returns any; every other sort answers an empty list")
+        List<Deletion> deletions,
         @Schema(description = "Page size asked for", examples = "50") int size,
         @Schema(description = "Send it as page_token, with the same filters and sort, for the next page; null on the last page",
                 nullable = true, examples = "MXxhYjEyY2QzNGVmNTZnaDc4fG98NTB8c2VjcmV0c3VtMTI") String nextPageToken,
