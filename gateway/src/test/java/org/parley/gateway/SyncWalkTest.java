@@ -44,9 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The same run also keeps a copy of the parties the way docs/api.md used to recommend (offset pages over
  * {@code sort=updatedAt} from an {@code updated_since} watermark) and shows that it ends wrong: it never learns of
- * a deletion, and a row updated during its walk shifts others across page boundaries. Measured on the first runs:
- * the old recipe's copy held every deleted party (8 of 8 pre-existing ones, plus those it saw alive), the sync
- * walk's copy was exact for all 14 lists.
+ * a deletion, and a row updated during its walk shifts others across page boundaries. Measured (the test prints
+ * it; a loaded 2-core machine, 2 Dec 2026): 2 walk rounds of the 14 lists during the writes, 95 pages in all; every
+ * sync copy exact (318 rows); the watermark copy of the parties held 17 rows, 8 of them deleted on the server.
  */
 @QuarkusTest
 class SyncWalkTest {
