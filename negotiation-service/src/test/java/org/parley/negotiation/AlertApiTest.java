@@ -237,6 +237,11 @@ class AlertApiTest {
         given().queryParam("negotiation", talks.toString()).queryParam("size", 1).queryParam("page", 1).queryParam("sort", "raisedAt")
                 .queryParam("include_total", true).when().get("/api/v1/alerts").then()
                 .body("items.rule", equalTo(List.of("proposal_status_changed"))).body("totalSize", equalTo(3)).body("nextPageToken", org.hamcrest.Matchers.notNullValue());
+        // updated_since is inclusive here as on every list: the latest alert is raised exactly at the bound and still listed.
+        String latest = given().queryParam("negotiation", talks.toString()).queryParam("sort", "-raisedAt").queryParam("size", 1)
+                .when().get("/api/v1/alerts").then().statusCode(200).extract().path("items[0].raisedAt");
+        given().queryParam("negotiation", talks.toString()).queryParam("updated_since", latest).when().get("/api/v1/alerts").then()
+                .statusCode(200).body("items.raisedAt", org.hamcrest.Matchers.hasItem(latest));
 
         String id = alerts().get(0).path("id").asText();
         given().when().get("/api/v1/alerts/" + id).then().statusCode(200).header("ETag", notNullValue())
