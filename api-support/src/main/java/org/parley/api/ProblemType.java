@@ -11,6 +11,7 @@ import java.util.List;
 public enum ProblemType {
     VALIDATION("validation", "Invalid request", "A body field or a parameter breaks a rule; `violations` lists each one"),
     MALFORMED_BODY("malformed-body", "Malformed request body", "The body is not JSON, has an unknown field, a wrong JSON type or a value outside a vocabulary"),
+    INVALID_PAGE_TOKEN("invalid-page-token", "Invalid page token", "page_token is not one this API wrote, was altered, or belongs to other filters or another sort; start again without it"),
     BAD_REQUEST("bad-request", "Bad request", "A parameter or the request as a whole cannot be read (a bad id, date or sort key)"),
     UNAUTHORIZED("unauthorized", "Unauthorized", "No access token, or one that is expired, from another issuer or for another audience"),
     FORBIDDEN("forbidden", "Forbidden", "The token's roles do not allow this operation; the detail names the roles that do"),

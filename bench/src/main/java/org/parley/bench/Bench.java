@@ -397,7 +397,7 @@ public final class Bench {
     enum ListRead {
         FIRST_PAGE("first page", "first page of 50 (page=0)"),
         DEEP_PAGE("deep page", "a page of 50 half-way in (page=rows/100)"),
-        SYNC_WALK("updated_since", "updated_since walk from half-way, 50 a page, next page from the last updatedAt");
+        SYNC_WALK("sync walk", "sync walk (sort=changes) with updated_since half-way, 50 a page, following nextPageToken");
 
         final String label;
         final String description;
@@ -415,7 +415,7 @@ public final class Bench {
         int requests = scale.reads() / 3;
         for (ListRead read : ListRead.values()) {
             Latencies latencies = new Latencies();
-            String since = halfWay;
+            String pageToken = null;
             // A read that scans the whole table takes seconds on a busy machine: the time budget, not the count,
             // then bounds the run (at least 10 timed reads).
             long budgetEnd = System.nanoTime() + LIST_READ_BUDGET.toNanos();
@@ -423,7 +423,8 @@ public final class Bench {
                 URI uri = switch (read) {
                     case FIRST_PAGE -> URI.create(list + "?size=50");
                     case DEEP_PAGE -> URI.create(list + "?size=50&page=" + rows / 100);
-                    case SYNC_WALK -> URI.create(list + "?size=50&sort=updatedAt&updated_since=" + since);
+                    case SYNC_WALK -> URI.create(list + "?size=50&sort=changes&updated_since=" + halfWay
+                            + (pageToken == null ? "" : "&page_token=" + pageToken));
                 };
                 long start = System.nanoTime();
                 Api.Answer answer = api.send("GET", uri, null, null);
@@ -432,8 +433,8 @@ public final class Bench {
                     throw new BenchException("GET " + uri + " answered " + answer.status() + ": " + answer.body());
                 }
                 if (read == ListRead.SYNC_WALK) {
-                    JsonNode items = answer.body().path("items");
-                    since = items.isEmpty() ? halfWay : items.get(items.size() - 1).path("updatedAt").asText();
+                    JsonNode next = answer.body().path("nextPageToken");
+                    pageToken = next.isTextual() ? next.asText() : null;
                 }
                 if (i >= 5) {
                     latencies.recordNanos(took);

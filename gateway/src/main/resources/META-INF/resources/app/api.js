@@ -53,13 +53,15 @@ export async function find(path) {
   }
 }
 
-// A whole (bounded) list: Parley pages at most 200 items; the client reads up to `limit`.
+// A whole (bounded) list: Parley pages at most 200 items; the client follows nextPageToken up to `limit`.
 export async function all(path, query, limit = 400) {
   const items = [];
-  for (let page = 0; items.length < limit; page++) {
-    const data = await get(path, {...query, page, size: 200});
+  let token;
+  while (items.length < limit) {
+    const data = await get(path, {...query, size: 200, ...(token ? {page_token: token} : {})});
     items.push(...data.items);
-    if (page + 1 >= (data.totalPages || 0)) break;
+    token = data.nextPageToken;
+    if (!token) break;
   }
   return items;
 }

@@ -65,8 +65,8 @@ export function instant(iso) {
 // A date as precisely as it was reported, and no more: the article says "Thursday", so Parley does too.
 export function when(at, precision, asReported) {
   switch (precision) {
-    case 'instant': case 'exact': return instant(at);
-    case 'exact_day': case 'day': return at ? `${day(at)} (day only)` : 'undated';
+    case 'instant': return instant(at);
+    case 'exact_day': return at ? `${day(at)} (day only)` : 'undated';
     case 'night': return at ? `night of ${day(at)}` : `${asReported || 'a night'}, undated`;
     case 'weekday_as_reported': return asReported ? `${asReported}, as reported` : 'a weekday, as reported';
     case 'approximate': return at ? `around ${day(at)}` : 'approximate date';

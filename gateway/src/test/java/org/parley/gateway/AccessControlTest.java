@@ -70,7 +70,7 @@ class AccessControlTest {
         assertEquals("/api/v1/audit?entity=" + negotiation, entry.getString("items[0].links.history"));
 
         given().queryParam("entity", negotiation).when().get("/api/v1/audit").then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].subject", equalTo(analyst));
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].subject", equalTo(analyst));
         given().queryParam("entity_type", "nonsense").when().get("/api/v1/audit").then().statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -80,7 +80,7 @@ class AccessControlTest {
         String reader = bearer("audit-reader-" + UUID.randomUUID(), "viewer");
         while (true) {
             JsonPath page = given().header("Authorization", reader).when().get("/api/v1/audit?" + query).then().statusCode(200).extract().jsonPath();
-            if (page.getInt("totalItems") > 0) {
+            if (!page.getList("items").isEmpty()) {
                 return page;
             }
             assertTrue(System.nanoTime() < deadline, "no audit entry for " + query);

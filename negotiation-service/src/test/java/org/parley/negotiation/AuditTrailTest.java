@@ -41,7 +41,7 @@ class AuditTrailTest {
 
         String history = "/api/v1/clauses/" + clause + "/positions/" + ru + "/history";
         given().queryParam("subject", subject).when().get("/api/v1/audit").then().statusCode(200)
-                .body("totalItems", equalTo(1))
+                .body("items", org.hamcrest.Matchers.hasSize(1))
                 .body("items[0].entityType", equalTo("position"))
                 .body("items[0].entityId", equalTo(position))
                 .body("items[0].reason", equalTo("Kremlin readout"))
@@ -62,12 +62,12 @@ class AuditTrailTest {
         given().header("Authorization", token).header("X-Change-Reason", "x".repeat(501)).contentType("application/json").body(talks)
                 .when().post("/api/v1/negotiations").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("X-Change-Reason"));
-        given().queryParam("subject", subject).when().get("/api/v1/audit").then().body("totalItems", equalTo(0));
+        given().queryParam("subject", subject).when().get("/api/v1/audit").then().body("items", org.hamcrest.Matchers.empty());
 
         given().header("Authorization", token).contentType("application/json").body(talks)
                 .when().post("/api/v1/negotiations").then().statusCode(201);
         given().queryParam("subject", subject).queryParam("entity_type", "negotiation").when().get("/api/v1/audit").then()
-                .body("totalItems", equalTo(1)).body("items[0].reason", nullValue())
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].reason", nullValue())
                 .body("items[0].action", equalTo("org.parley.negotiation.opened.v1"));
         given().queryParam("entity_type", "treaty").when().get("/api/v1/audit").then().statusCode(400)
                 .body("detail", containsString("'entity_type'")).body("detail", containsString("negotiation"));

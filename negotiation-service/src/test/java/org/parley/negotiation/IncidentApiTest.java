@@ -132,7 +132,7 @@ class IncidentApiTest {
         String strike = post("/api/v1/incidents", kryvyiRih()).statusCode(201).extract().path("id");
 
         given().queryParam("negotiation", talks.toString()).when().get("/api/v1/incidents").then().statusCode(200)
-                .body("totalItems", equalTo(3)).body("items[0].id", equalTo(saldo)); // the only dated one comes first
+                .body("items", org.hamcrest.Matchers.hasSize(3)).body("items[0].id", equalTo(saldo)); // the only dated one comes first
         given().queryParam("negotiation", talks.toString()).queryParam("kind", "drone_strike").when().get("/api/v1/incidents").then()
                 .body("items.id", equalTo(List.of(saldo)));
         given().queryParam("negotiation", talks.toString()).queryParam("region", "KHERSON").when().get("/api/v1/incidents").then()
@@ -145,7 +145,7 @@ class IncidentApiTest {
         given().queryParam("negotiation", talks.toString()).queryParam("from", "2024-03-14").queryParam("to", "2024-03-14")
                 .when().get("/api/v1/incidents").then().body("items.id", equalTo(List.of(saldo)));
         given().queryParam("negotiation", talks.toString()).queryParam("updated_since", "2999-01-01T00:00:00Z")
-                .when().get("/api/v1/incidents").then().body("totalItems", equalTo(0));
+                .when().get("/api/v1/incidents").then().body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test

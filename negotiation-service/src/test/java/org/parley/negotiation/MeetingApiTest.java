@@ -70,7 +70,7 @@ class MeetingApiTest {
         given().queryParam("party", ru.toString())
                 .when().get("/api/v1/meetings").then().statusCode(200).body("items.id", not(hasItem(id)));
         given().queryParam("negotiation", negotiation.toString()).queryParam("from", "2025-12-03")
-                .when().get("/api/v1/meetings").then().statusCode(200).body("totalItems", equalTo(0));
+                .when().get("/api/v1/meetings").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -81,9 +81,9 @@ class MeetingApiTest {
 
         Map<String, Object> kremlinDay = kremlin(negotiation, fr, macron);
         kremlinDay.put("startsAt", "2024-03-12T00:00:00Z");
-        kremlinDay.put("startPrecision", "day");
+        kremlinDay.put("startPrecision", "exact_day");
         post("/api/v1/meetings", kremlinDay).statusCode(201)
-                .body("startsAt", equalTo("2024-03-12T00:00:00Z")).body("startPrecision", equalTo("day"));
+                .body("startsAt", equalTo("2024-03-12T00:00:00Z")).body("startPrecision", equalTo("exact_day"));
 
         Map<String, Object> recently = kremlin(negotiation, fr, macron);
         recently.remove("startsAt");
@@ -101,8 +101,12 @@ class MeetingApiTest {
         post("/api/v1/meetings", contradiction).statusCode(400).body("detail", containsString("startsAt must be left out"));
         Map<String, Object> dayWithoutDate = kremlin(negotiation, fr, macron);
         dayWithoutDate.remove("startsAt");
-        dayWithoutDate.put("startPrecision", "day");
+        dayWithoutDate.put("startPrecision", "exact_day");
         post("/api/v1/meetings", dayWithoutDate).statusCode(400).body("detail", containsString("startsAt is required"));
+        // One DatePrecision vocabulary, of which a meeting's start takes the part that fits an instant.
+        Map<String, Object> night = kremlin(negotiation, fr, macron);
+        night.put("startPrecision", "night");
+        post("/api/v1/meetings", night).statusCode(400).body("detail", containsString("instant, exact_day or unknown"));
     }
 
     @Test
@@ -151,6 +155,6 @@ class MeetingApiTest {
         post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem(containsString("url")));
         body.put("sources", List.of(Map.of("url", "https://example.org")));
         post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem(containsString("publication")));
-        given().queryParam("negotiation", negotiation.toString()).when().get("/api/v1/meetings").then().body("totalItems", equalTo(0));
+        given().queryParam("negotiation", negotiation.toString()).when().get("/api/v1/meetings").then().body("items", org.hamcrest.Matchers.empty());
     }
 }

@@ -64,7 +64,7 @@ class TimelineApiTest {
     @Test
     void entriesComeInTimeOrderWithUndatedOnesLast() {
         given().when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(200)
-                .body("totalItems", equalTo(7))
+                .body("items", org.hamcrest.Matchers.hasSize(7))
                 .body("items.kind", equalTo(List.of("meeting", "position_change", "incident", "statement", "proposal", "statement", "incident")))
                 .body("items.id", equalTo(List.of(meeting, position, incident, statement, proposal, undatedStatement, undatedIncident)))
                 .body("items[0].at", equalTo("2024-03-12T10:00:00Z"))
@@ -90,9 +90,9 @@ class TimelineApiTest {
                 .body("items.id", equalTo(List.of(proposal, statement, incident, position, meeting, undatedIncident, undatedStatement)));
 
         given().queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/negotiations/" + talks + "/timeline").then()
-                .body("items.id", equalTo(List.of(incident, statement))).body("totalPages", equalTo(4));
+                .body("items.id", equalTo(List.of(incident, statement))).body("nextPageToken", org.hamcrest.Matchers.notNullValue());
         given().queryParam("kind", "statement,incident").when().get("/api/v1/negotiations/" + talks + "/timeline").then()
-                .body("items.id", equalTo(List.of(incident, statement, undatedStatement, undatedIncident))).body("totalItems", equalTo(4));
+                .body("items.id", equalTo(List.of(incident, statement, undatedStatement, undatedIncident))).body("items", org.hamcrest.Matchers.hasSize(4));
         given().queryParam("kind", "meeting").queryParam("kind", "proposal").when().get("/api/v1/negotiations/" + talks + "/timeline").then()
                 .body("items.id", equalTo(List.of(meeting, proposal)));
     }
@@ -104,8 +104,8 @@ class TimelineApiTest {
         }
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
-        given().when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(200).body("totalItems", equalTo(12));
-        // The negotiation's existence, the count and the page: no query per entry.
+        given().when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(12));
+        // The negotiation's existence and the page (a count only with include_total): no query per entry.
         long queries = statistics.getPrepareStatementCount();
         assertTrue(queries >= 2 && queries <= 3, "statements prepared: " + queries);
     }

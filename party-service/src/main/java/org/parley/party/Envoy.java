@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ import java.util.UUID;
 /** A person who acts or speaks for a party, for the span of a mandate. */
 @Entity
 @Table(name = "envoy")
-public class Envoy extends PanacheEntityBase {
+public class Envoy extends PanacheEntityBase implements Changed {
 
     @Id
     public UUID id;
@@ -82,5 +84,14 @@ public class Envoy extends PanacheEntityBase {
 
     public boolean activeOn(LocalDate day) {
         return (mandateFrom == null || !mandateFrom.isAfter(day)) && (mandateTo == null || !mandateTo.isBefore(day));
+    }
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, id.toString());
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A state, bloc, international organisation or non-state actor taking part in, or around, the talks. */
 @Entity
 @Table(name = "party")
-public class Party extends PanacheEntityBase {
+public class Party extends PanacheEntityBase implements Changed {
 
     public static final String SLUG_PATTERN = "^[a-z][a-z0-9-]{1,31}$";
     /** ISO 3166-1 alpha-2 ({@code UA}) or alpha-3 ({@code UKR}); only the format is checked, not the register. */
@@ -47,4 +49,13 @@ public class Party extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, id.toString());
+    }
 }

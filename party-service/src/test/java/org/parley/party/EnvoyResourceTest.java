@@ -130,7 +130,7 @@ class EnvoyResourceTest {
 
         given().queryParam("party", ua.toString()).when().get("/api/v1/envoys")
                 .then().statusCode(200)
-                .body("totalItems", equalTo(3))
+                .body("items", org.hamcrest.Matchers.hasSize(3))
                 .body("items.fullName", contains("Dmytro Kuleba", "Rustem Umerov", "Volodymyr Zelenskyy"));
         given().queryParam("party", slug).queryParam("role", "chief_negotiator").when().get("/api/v1/envoys")
                 .then().statusCode(200).body("items.fullName", contains("Rustem Umerov"));
@@ -141,9 +141,9 @@ class EnvoyResourceTest {
         given().queryParam("party", slug).queryParam("sort", "-mandateFrom").when().get("/api/v1/envoys")
                 .then().statusCode(200).body("items.fullName", contains("Rustem Umerov", "Dmytro Kuleba", "Volodymyr Zelenskyy"));
         given().queryParam("party", slug).queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/envoys")
-                .then().statusCode(200).body("items.fullName", contains("Volodymyr Zelenskyy")).body("totalPages", equalTo(2));
+                .then().statusCode(200).body("items.fullName", contains("Volodymyr Zelenskyy")).body("nextPageToken", org.hamcrest.Matchers.nullValue());
         given().queryParam("party", uniqueSlug("nobody")).when().get("/api/v1/envoys")
-                .then().statusCode(200).body("totalItems", equalTo(0));
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -151,9 +151,9 @@ class EnvoyResourceTest {
         UUID party = newParty();
         createEnvoy(envoy(party, "Earlier Envoy", List.of(), "official", "2025-01-01", null));
         given().queryParam("party", party.toString()).queryParam("updated_since", Instant.now().plusSeconds(3600).toString())
-                .when().get("/api/v1/envoys").then().statusCode(200).body("totalItems", equalTo(0));
+                .when().get("/api/v1/envoys").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
         given().queryParam("party", party.toString()).queryParam("updated_since", "2000-01-01T00:00:00+02:00")
-                .when().get("/api/v1/envoys").then().statusCode(200).body("totalItems", equalTo(1));
+                .when().get("/api/v1/envoys").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
     }
 
     @Test
@@ -180,10 +180,10 @@ class EnvoyResourceTest {
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItems(steven, aliased));
         // Every word must match within one name: "Steven Kushner" is nobody.
         given().queryParam("party", us.toString()).queryParam("q", "Steven Kushner").when().get("/api/v1/envoys")
-                .then().statusCode(200).body("totalItems", equalTo(0));
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
         // A word like none of the name's words, by start, spelling or sound, finds nothing.
         given().queryParam("party", us.toString()).queryParam("q", "koff").when().get("/api/v1/envoys")
-                .then().statusCode(200).body("totalItems", equalTo(0));
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
         // A query of punctuation alone filters nothing out.
         given().queryParam("party", us.toString()).queryParam("q", " - ").when().get("/api/v1/envoys")
                 .then().statusCode(200).body("items.id", containsInAnyOrder(steven, jared));

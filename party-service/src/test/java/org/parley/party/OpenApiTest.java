@@ -68,7 +68,7 @@ class OpenApiTest {
         for (String name : List.of("PartyPage", "EnvoyPage", "Party", "PartyInput", "Envoy", "EnvoyInput", "EnvoyMandateEnd", "PartyKind", "EnvoyRole", "Problem")) {
             assertTrue(schemas.has(name), () -> "no schema " + name + " in " + schemas.fieldNames());
         }
-        Set<String> shared = Set.of("Problem", "Violation", "UUID", "Instant", "LocalDate");
+        Set<String> shared = Set.of("Problem", "Violation", "Deletion", "UUID", "Instant", "LocalDate");
         schemas.fieldNames().forEachRemaining(name -> assertTrue(shared.contains(name) || name.startsWith("Party") || name.startsWith("Envoy"),
                 () -> "schema " + name + " is not named for party-service"));
         assertTrue(schemas.get("EnvoyRole").get("enum").toString().contains("head_of_state"), schemas.get("EnvoyRole")::toString);

@@ -144,7 +144,6 @@ class PartyResourceTest {
                 .body("items.kind", everyItem(equalTo("international_organisation")))
                 .body("items.conflictRole", everyItem(equalTo("observer")))
                 .body("size", equalTo(200))
-                .body("page", equalTo(0))
                 .extract().path("items.slug");
         List<String> ours = slugs.stream().filter(s -> s.startsWith(tag)).toList();
         assertEquals(List.of(tag + "-a", tag + "-b"), ours);
@@ -159,7 +158,7 @@ class PartyResourceTest {
                 .when().get("/api/v1/parties")
                 .then().statusCode(200)
                 .body("items.size()", equalTo(1))
-                .body("page", equalTo(1))
+                .body("nextPageToken", org.hamcrest.Matchers.notNullValue())
                 .body("size", equalTo(1));
     }
 
@@ -170,7 +169,7 @@ class PartyResourceTest {
         given().queryParam("updated_since", after.toString())
                 .when().get("/api/v1/parties")
                 .then().statusCode(200)
-                .body("totalItems", equalTo(0))
+                .body("items", org.hamcrest.Matchers.empty())
                 .body("items.slug", not(hasItem(old)));
     }
 
@@ -186,7 +185,7 @@ class PartyResourceTest {
 
     @Test
     void pagingDefaultsTo50() {
-        given().when().get("/api/v1/parties").then().statusCode(200).body("size", equalTo(50)).body("page", equalTo(0));
+        given().when().get("/api/v1/parties").then().statusCode(200).body("size", equalTo(50)).body("totalSize", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -62,6 +62,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -139,7 +140,7 @@ class ParleyScenarioTest {
                 .title("President of Russia").mandateFrom(LocalDate.of(2000, 5, 7)));
 
         assertEquals("ru", parties.getPartyBySlug("ru").getSlug());
-        assertEquals(2, envoys.listEnvoys(null, 0, "us", null, null, 50, null, null).getItems().size());
+        assertEquals(2, envoys.listEnvoys(null, null, null, null, "us", null, null, 50, null, null).getItems().size());
     }
 
     @Test
@@ -181,8 +182,13 @@ class ParleyScenarioTest {
         territory = proposals.addClause(plan.getId(), new ClauseInput().label("21").topic(ClauseTopic.TERRITORY)
                 .heading("Territories").text("Crimea, Luhansk and Donetsk will be recognised as de facto Russian."));
 
-        assertEquals(List.of("6", "21"), proposals.listClauses(plan.getId(), 0, 50, null, null).getItems().stream()
+        assertEquals(List.of("6", "21"), proposals.listClauses(plan.getId(), null, null, null, 50, null, null).getItems().stream()
                 .map(clause -> clause.getLabel()).toList());
+        // Page by page, following nextPageToken (AIP-158), in the order the clauses were last written (the sync walk).
+        var first = proposals.listClauses(plan.getId(), null, null, null, 1, "changes", null);
+        var second = proposals.listClauses(plan.getId(), null, null, first.getNextPageToken(), 1, "changes", null);
+        assertEquals(java.util.Set.of("6", "21"), java.util.Set.of(first.getItems().get(0).getLabel(), second.getItems().get(0).getLabel()));
+        assertNull(second.getNextPageToken(), "the last page has no next token");
     }
 
     @Test
@@ -210,7 +216,7 @@ class ParleyScenarioTest {
                 new ProposalPositionInput().status(PositionStatus.CONTESTED).note("Certain elements are unacceptable")
                         .sources(List.of(KREMLIN)).recordedBy("desk.moscow"), null);
 
-        assertEquals(2, clauses.getClausePositionHistory(armedForces.getId(), ukraine.getId(), 0, 50, null).getItems().size(),
+        assertEquals(2, clauses.getClausePositionHistory(armedForces.getId(), ukraine.getId(), null, null, null, 50, null, null).getItems().size(),
                 "every change is kept");
     }
 

@@ -1,13 +1,12 @@
 package org.parley.sdk;
 
-import org.parley.devstack.RunningParley;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.devstack.RunningParley;
 import org.parley.devstack.ScenarioLoader;
 
 import java.io.IOException;
@@ -59,7 +58,7 @@ class SeedArticleTest {
         JsonNode meeting = get("/api/v1/meetings/" + loader.ref("meeting.kremlin"));
         assertEquals("PT5H", meeting.path("duration").asText());
         assertEquals("2024-03-12T00:00:00Z", meeting.path("startsAt").asText());
-        assertEquals("day", meeting.path("startPrecision").asText(), "the article gives the day, not the hour");
+        assertEquals("exact_day", meeting.path("startPrecision").asText(), "the article gives the day, not the hour");
         assertEquals("The Kremlin", meeting.path("location").path("venue").asText());
         assertEquals("held", meeting.path("status").asText());
         assertEquals(3, meeting.path("participantEnvoyIds").size());
@@ -145,13 +144,13 @@ class SeedArticleTest {
     private static Map<String, Integer> counts() throws IOException, InterruptedException {
         String talks = loader.ref("negotiation.talks");
         return Map.of(
-                "parties", get("/api/v1/parties?size=1").path("totalItems").asInt(),
-                "envoys", get("/api/v1/envoys?size=1").path("totalItems").asInt(),
-                "meetings", get("/api/v1/meetings?negotiation=" + talks + "&size=1").path("totalItems").asInt(),
-                "statements", get("/api/v1/statements?negotiation=" + talks + "&size=1").path("totalItems").asInt(),
-                "incidents", get("/api/v1/incidents?negotiation=" + talks + "&size=1").path("totalItems").asInt(),
-                "positions", get("/api/v1/proposals/" + loader.ref("proposal.us-plan") + "/positions/" + loader.ref("party.ru") + "/history")
-                        .path("totalItems").asInt());
+                "parties", get("/api/v1/parties?size=1&include_total=true").path("totalSize").asInt(),
+                "envoys", get("/api/v1/envoys?size=1&include_total=true").path("totalSize").asInt(),
+                "meetings", get("/api/v1/meetings?negotiation=" + talks + "&size=1&include_total=true").path("totalSize").asInt(),
+                "statements", get("/api/v1/statements?negotiation=" + talks + "&size=1&include_total=true").path("totalSize").asInt(),
+                "incidents", get("/api/v1/incidents?negotiation=" + talks + "&size=1&include_total=true").path("totalSize").asInt(),
+                "positions", get("/api/v1/proposals/" + loader.ref("proposal.us-plan") + "/positions/" + loader.ref("party.ru") + "/history?include_total=true")
+                        .path("totalSize").asInt());
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {

@@ -15,7 +15,7 @@ public record MeetingData(
         String title,
         @JsonPropertyDescription("When it starts; null when the source gives no date (startPrecision unknown).")
         @Nullable Instant startsAt,
-        @JsonPropertyDescription("exact, day (only the UTC date of startsAt is known) or unknown.")
+        @JsonPropertyDescription("instant, exact_day (only the UTC date of startsAt is known) or unknown: the DatePrecision vocabulary of the API.")
         String startPrecision,
         @JsonPropertyDescription("The timing in the source's own words, e.g. \"later today\", when given.")
         @Nullable String timingAsReported,

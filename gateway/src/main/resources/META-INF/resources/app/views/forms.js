@@ -48,7 +48,7 @@ export function meetingForm(negotiation, done) {
     const startsAt = date.value ? `${date.value}T${time.value || '00:00'}:00Z` : undefined;
     try {
       await api.call('POST', '/api/v1/meetings', {body: {negotiationId: negotiation.id, title: title.value.trim(),
-        startsAt, startPrecision: !date.value ? 'unknown' : time.value ? 'exact' : 'day',
+        startsAt, startPrecision: !date.value ? 'unknown' : time.value ? 'instant' : 'exact_day',
         location: {city: city.value.trim() || undefined, country: country.value.trim() || undefined, venue: venue.value.trim() || undefined},
         format: format.value, status: 'scheduled', sources: source.value()}});
       toast('Meeting scheduled.');

@@ -1,10 +1,10 @@
 package org.parley.negotiation.mapping;
 
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Incident;
-import org.parley.negotiation.model.TimelineDatePrecision;
 import org.parley.negotiation.rest.IncidentCasualties;
-import org.parley.negotiation.rest.IncidentPlace;
 import org.parley.negotiation.rest.IncidentInput;
+import org.parley.negotiation.rest.IncidentPlace;
 import org.parley.negotiation.rest.IncidentView;
 
 import java.util.List;
@@ -18,7 +18,7 @@ public final class IncidentMapper {
     public static void apply(IncidentInput request, Incident incident) {
         incident.negotiationId = request.negotiationId();
         incident.occurredOn = request.occurredOn();
-        incident.datePrecision = request.datePrecision() != null ? request.datePrecision() : TimelineDatePrecision.defaultFor(request.occurredOn());
+        incident.datePrecision = request.datePrecision() != null ? request.datePrecision() : DatePrecision.dayDefaultFor(request.occurredOn());
         incident.dateAsReported = StatementText.trimToNull(request.dateAsReported());
         IncidentPlace place = request.place();
         incident.city = StatementText.trimToNull(place.city());

@@ -1,7 +1,7 @@
 package org.parley.negotiation.mapping;
 
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Statement;
-import org.parley.negotiation.model.TimelineDatePrecision;
 import org.parley.negotiation.rest.StatementInput;
 import org.parley.negotiation.rest.StatementView;
 
@@ -20,7 +20,7 @@ public final class StatementMapper {
         statement.proposalId = request.proposalId();
         statement.quote = request.quote();
         statement.saidOn = request.saidOn();
-        statement.saidOnPrecision = request.saidOnPrecision() != null ? request.saidOnPrecision() : TimelineDatePrecision.defaultFor(request.saidOn());
+        statement.saidOnPrecision = request.saidOnPrecision() != null ? request.saidOnPrecision() : DatePrecision.dayDefaultFor(request.saidOn());
         statement.saidOnAsReported = StatementText.trimToNull(request.saidOnAsReported());
         statement.context = StatementText.trimToNull(request.context());
         statement.sources = List.copyOf(request.sources());

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.UUID;
 /** Something a policy desk wants to be told, raised by a rule in AlertRules. Written once, never changed. */
 @Entity
 @Table(name = "alert")
-public class Alert extends PanacheEntityBase {
+public class Alert extends PanacheEntityBase implements Changed {
 
     /** A thing the alert is about: its kind (position, clause, proposal, meeting, envoy, incident) and id. */
     public record Cause(String kind, UUID id) {
@@ -68,4 +70,13 @@ public class Alert extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, id.toString());
+    }
 }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Immutable
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class AuditEntry implements Changed {
 
     @Id
     public UUID eventId;
@@ -48,4 +50,13 @@ public class AuditEntry {
 
     @Column(nullable = false)
     public String historyPath;
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, eventId.toString());
+    }
 }

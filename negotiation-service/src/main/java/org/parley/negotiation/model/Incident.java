@@ -28,7 +28,7 @@ public class Incident extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TimelineDatePrecision datePrecision;
+    public DatePrecision datePrecision;
 
     public String dateAsReported;
 

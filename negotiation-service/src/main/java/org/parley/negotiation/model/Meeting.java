@@ -33,7 +33,7 @@ public class Meeting extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public StartPrecision startPrecision;
+    public DatePrecision startPrecision;
 
     public String timingAsReported;
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Immutable
 @Table(name = "position_change")
-public class PositionChange extends PanacheEntityBase {
+public class PositionChange extends PanacheEntityBase implements Changed {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,4 +56,13 @@ public class PositionChange extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant createdAt;
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, id.toString());
+    }
 }

@@ -39,7 +39,7 @@ public class Statement extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TimelineDatePrecision saidOnPrecision;
+    public DatePrecision saidOnPrecision;
 
     public String saidOnAsReported;
 

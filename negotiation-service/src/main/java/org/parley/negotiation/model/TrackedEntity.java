@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import org.parley.api.ChangeKey;
+import org.parley.api.Changed;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import java.util.UUID;
  * for two writers racing with the same ETag.
  */
 @MappedSuperclass
-public abstract class TrackedEntity extends PanacheEntityBase {
+public abstract class TrackedEntity extends PanacheEntityBase implements Changed {
 
     @Id
     public UUID id;
@@ -28,4 +30,13 @@ public abstract class TrackedEntity extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The transaction that last wrote the row (set by the database): the sync walk's order. */
+    @Column(name = "change_xid", insertable = false, updatable = false)
+    public long changeXid;
+
+    @Override
+    public ChangeKey changeKey() {
+        return new ChangeKey(changeXid, id.toString());
+    }
 }

@@ -1,8 +1,8 @@
 package org.parley.negotiation.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.model.Alert;
 
 import java.time.Instant;
@@ -20,16 +20,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     public record Filter(UUID negotiation, UUID party, Short minimumSeverityRank, String rule, Instant since, Instant updatedSince) {
     }
 
-    public org.parley.api.Page<Alert> list(Filter filter, String sort, int page, int size) {
+    public org.parley.api.Page<Alert> list(Filter filter, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("Alert", "a")
                 .where("a.negotiationId = :negotiation", "negotiation", filter.negotiation())
                 .where(":party member of a.partyIds", "party", filter.party())
                 .where("a.severityRank >= :minimum", "minimum", filter.minimumSeverityRank())
                 .where("a.rule = :rule", "rule", filter.rule())
                 .where("a.occurredAt >= :since", "since", filter.since())
-                // Alerts never change, so "updated" is when it was raised.
-                .where("a.raisedAt > :updatedSince", "updatedSince", filter.updatedSince());
-        var found = find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+                // Alerts never change, so "updated" is when it was raised; inclusive, like every updated_since.
+                .where("a.raisedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        return query.page(Alert.class, request, sort, () -> query.order(sort, SORTS), "alert");
     }
 }

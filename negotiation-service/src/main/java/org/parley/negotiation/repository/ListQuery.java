@@ -1,15 +1,18 @@
 package org.parley.negotiation.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.EntityManager;
 import org.parley.api.ApiException;
+import org.parley.api.Changed;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,18 +23,25 @@ import java.util.stream.Stream;
  */
 public final class ListQuery {
 
-    private final String from;
+    private final String entity;
     private final String alias;
+    private String id = "id";
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
     private ListQuery(String entity, String alias) {
-        this.from = "from " + entity + " " + alias;
+        this.entity = entity;
         this.alias = alias;
     }
 
     public static ListQuery from(String entity, String alias) {
         return new ListQuery(entity, alias);
+    }
+
+    /** The id attribute, when it is not {@code id}: the last key of every order. */
+    public ListQuery identifiedBy(String attribute) {
+        this.id = attribute;
+        return this;
     }
 
     /** Adds the condition when the value is present; the condition names it as :name. */
@@ -49,8 +59,9 @@ public final class ListQuery {
         return this;
     }
 
+    /** The list's query without its order, for a query that scrolls it (the exports). */
     public String jpql() {
-        return from + conditions();
+        return "from " + entity + " " + alias + conditions();
     }
 
     /** The where clause alone ("" when nothing is filtered), for a query that selects or joins more than the list does. */
@@ -62,18 +73,18 @@ public final class ListQuery {
         return parameters;
     }
 
-    /** @param fields API sort names mapped to entity attributes */
-    public Sort sort(String requested, Map<String, String> fields) {
+    /** @param fields API sort names mapped to entity attributes; the order ends on the id. */
+    public String order(String requested, Map<String, String> fields) {
         String value = requested == null ? "" : requested.strip();
         boolean descending = value.startsWith("-");
         String name = descending ? value.substring(1) : value;
         String attribute = fields.get(name);
         if (attribute == null) {
             String allowed = fields.keySet().stream().sorted().map(f -> f + ", -" + f).collect(Collectors.joining(", "));
-            throw new ApiException(400, "bad-request", "Bad request", "sort '" + requested + "' is not supported; allowed: " + allowed);
+            throw new ApiException(400, "bad-request", "Bad request", "sort '" + requested + "' is not supported; allowed: " + allowed + ", " + Pager.CHANGES);
         }
-        Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        return Sort.by(alias + "." + attribute, direction).and(alias + ".id", direction);
+        String direction = descending ? " desc" : " asc";
+        return alias + "." + attribute + direction + ", " + alias + "." + id + direction;
     }
 
     /**
@@ -86,7 +97,7 @@ public final class ListQuery {
         boolean descending = value.startsWith("-");
         String field = descending ? value.substring(1) : value;
         String direction = descending ? " desc" : " asc";
-        String id = ", " + alias + ".id" + direction;
+        String id = ", " + alias + "." + this.id + direction;
         if (field.equals(dateAttribute)) {
             return alias + "." + field + direction + " nulls last, " + alias + ".createdAt" + direction + id;
         }
@@ -94,14 +105,19 @@ public final class ListQuery {
             return alias + "." + field + direction + id;
         }
         String allowed = Stream.of(dateAttribute, "createdAt", "updatedAt").map(f -> f + ", -" + f).collect(Collectors.joining(", "));
-        throw new ApiException(400, "bad-request", "Bad request", "sort '" + requested + "' is not supported; allowed: " + allowed);
+        throw new ApiException(400, "bad-request", "Bad request", "sort '" + requested + "' is not supported; allowed: " + allowed + ", " + Pager.CHANGES);
     }
 
-    /** One page in the given order, and the total that match: two queries. */
-    public <T> Page<T> page(PanacheRepositoryBase<T, ?> repository, String orderBy, int page, int size) {
-        PanacheQuery<T> found = repository.find(jpql() + " order by " + orderBy, parameters());
-        long total = found.count();
-        List<T> items = total == 0 ? List.of() : found.page(page, size).list();
-        return Page.of(items, page, size, total);
+    /**
+     * One page of rows with a UUID id, in the order {@code order} makes of {@code sort}, or, for
+     * {@code sort=changes}, the sync walk (see {@link Pager}); {@code resource} names the rows' tombstones.
+     */
+    public <T extends Changed> Page<T> page(Class<T> type, PageRequest request, String sort, Supplier<String> order, String resource) {
+        return page(type, request, sort, order, Pager.ChangeColumns.uuid(alias, resource));
+    }
+
+    public <T extends Changed> Page<T> page(Class<T> type, PageRequest request, String sort, Supplier<String> order, Pager.ChangeColumns columns) {
+        EntityManager em = Panache.getEntityManager(type);
+        return Pager.page(em, request, sort, order, columns, Pager.rows(em, type, entity + " " + alias, alias, conditions, parameters, false));
     }
 }

@@ -57,14 +57,14 @@ public class SearchRepository {
     EntityManager em;
 
     /** @param kinds never empty */
-    public List<Hit> search(String query, Collection<Kind> kinds, UUID negotiationId, int page, int size) {
+    public List<Hit> search(String query, Collection<Kind> kinds, UUID negotiationId, int offset, int limit) {
         String sql = "select kind, id, negotiation_id, excerpt, link, score from (" + union(kinds) + ") hits"
                 + filter(negotiationId) + " order by score desc, kind, id limit :limit offset :offset";
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> select = em.createNativeQuery(sql).unwrap(NativeQuery.class);
         select.addScalar("kind", String.class).addScalar("id", UUID.class).addScalar("negotiation_id", UUID.class)
                 .addScalar("excerpt", String.class).addScalar("link", String.class).addScalar("score", Double.class);
-        select.setParameter("q", query).setParameter("limit", size).setParameter("offset", (long) page * size);
+        select.setParameter("q", query).setParameter("limit", limit).setParameter("offset", offset);
         if (negotiationId != null) {
             select.setParameter("negotiation", negotiationId);
         }

@@ -24,8 +24,8 @@ public class TimelineRepository {
     public enum Branch {
         MEETING("""
                 select 'meeting' as kind, 1 as rank, m.id::text as id, m.starts_at as sort_at,
-                       case when m.start_precision = 'DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
-                       case m.start_precision when 'DAY' then 'exact_day' when 'UNKNOWN' then 'unknown' else 'instant' end as precision,
+                       case when m.start_precision = 'EXACT_DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
+                       lower(m.start_precision) as precision,
                        m.timing_as_reported as as_reported, '/api/v1/meetings/' || m.id as link,
                        m.title as a, m.status as b, m.location_city as c, m.location_venue as d, cast(null as text) as e,
                        m.duration_seconds as n1, cast(null as bigint) as n2, cast(null as bigint) as n3, cast(null as bigint) as n4
@@ -79,7 +79,7 @@ public class TimelineRepository {
     EntityManager em;
 
     /** @param branches the kinds of entry wanted; never empty */
-    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> branches, boolean descending, int page, int size) {
+    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> branches, boolean descending, int offset, int limit) {
         List<Branch> ordered = branches.stream().sorted().toList();
         String direction = descending ? "desc" : "asc";
         String sql = "select kind, id, sort_at, day, precision, as_reported, link, a, b, c, d, e, n1, n2, n3, n4 from ("
@@ -95,8 +95,8 @@ public class TimelineRepository {
                 .addScalar("d", String.class).addScalar("e", String.class)
                 .addScalar("n1", Long.class).addScalar("n2", Long.class).addScalar("n3", Long.class).addScalar("n4", Long.class);
         query.setParameter("negotiation", negotiationId)
-                .setParameter("limit", size)
-                .setParameter("offset", (long) page * size);
+                .setParameter("limit", limit)
+                .setParameter("offset", offset);
         List<TimelineRow> rows = new ArrayList<>();
         for (Object[] r : query.getResultList()) {
             rows.add(new TimelineRow((String) r[0], (String) r[1], (Instant) r[2], (LocalDate) r[3], (String) r[4], (String) r[5],

@@ -2,8 +2,8 @@ package org.parley.negotiation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.events.alert.AlertSeverity;
 import org.parley.negotiation.mapping.AlertMapper;
 import org.parley.negotiation.model.Alert;
@@ -54,10 +56,9 @@ public class AlertResource {
             @Parameter(description = "Minimum severity (warning gives warning and critical)", schema = @Schema(implementation = AlertSeverity.class)) @QueryParam("severity") String severity,
             @Parameter(description = "Rule name, e.g. position_rejected; see docs/alerts.md") @QueryParam("rule") String rule,
             @Parameter(description = "Alerts about changes that happened at or after this instant (or date)") @QueryParam("since") String since,
-            @Parameter(description = "Alerts raised after this instant (ISO-8601, UTC); alerts never change") @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "occurredAt, raisedAt or severity; prefix - for descending") @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "Only alerts raised at or after this instant (ISO-8601 UTC timestamp, or a date meaning its start); alerts never change") @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "occurredAt, raisedAt or severity; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Valid @BeanParam Paging paging) {
         Short minimum = null;
         if (severity != null && !severity.isBlank()) {
             minimum = AlertSeverity.ofWireName(severity.strip())
@@ -72,7 +73,7 @@ public class AlertResource {
         }
         AlertRepository.Filter filter = new AlertRepository.Filter(Params.uuid("negotiation", negotiation), Params.uuid("party", party),
                 minimum, ruleName, Params.instant("since", since), Params.instant("updated_since", updatedSince));
-        return alerts.list(filter, sort, page, size).map(AlertMapper::view);
+        return alerts.list(filter, sort, paging.request()).map(AlertMapper::view);
     }
 
     @GET

@@ -2,8 +2,8 @@ package org.parley.negotiation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Problem;
 import org.parley.api.Roles;
 import org.parley.negotiation.repository.AuditRepository;
@@ -51,12 +53,13 @@ public class AuditResource {
             @Parameter(description = "Only changes made by this subject (the sub claim of the access token)") @QueryParam("subject") String subject,
             @Parameter(description = "Changes at or after this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("since") String since,
             @Parameter(description = "Changes before this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("until") String until,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "-occurredAt (newest first, the default) or occurredAt" + Pager.OR_CHANGES)
+            @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Valid @BeanParam Paging paging) {
         AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
         AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
                 subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, page, size).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
+        return audit.list(filter, sort, paging.request()).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
                 row.action, row.service, row.entityType, row.entityId, row.negotiationId,
                 new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
     }

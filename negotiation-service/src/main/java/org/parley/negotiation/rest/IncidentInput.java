@@ -5,11 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.IncidentDamage;
 import org.parley.negotiation.model.IncidentKind;
 import org.parley.negotiation.model.IncidentWeaponCount;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +24,7 @@ public record IncidentInput(
         LocalDate occurredOn,
         @Schema(description = "How precisely occurredOn is known; defaults to exact_day with a date and unknown without one",
                 examples = "weekday_as_reported")
-        TimelineDatePrecision datePrecision,
+        DatePrecision datePrecision,
         @Schema(description = "The date in the report's words", examples = "Thursday")
         @Size(max = 200) String dateAsReported,
         @Schema(required = true)

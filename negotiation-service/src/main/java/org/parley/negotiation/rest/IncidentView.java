@@ -1,11 +1,11 @@
 package org.parley.negotiation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.IncidentDamage;
 import org.parley.negotiation.model.IncidentKind;
 import org.parley.negotiation.model.IncidentWeaponCount;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ public record IncidentView(
         @Schema(nullable = true) UUID negotiationId,
         @Schema(description = "The day it happened; null when not reported", nullable = true)
         LocalDate occurredOn,
-        TimelineDatePrecision datePrecision,
+        DatePrecision datePrecision,
         @Schema(nullable = true) String dateAsReported,
         IncidentPlace place,
         IncidentKind kind,

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
-import org.parley.negotiation.model.StartPrecision;
 import org.parley.negotiation.model.Source;
 
 import java.time.Duration;
@@ -22,8 +22,8 @@ public record MeetingInput(
         @Schema(required = true) @NotNull UUID negotiationId,
         @Schema(required = true, examples = "Witkoff and Kushner meet Putin in the Kremlin") @NotBlank @Size(max = 300) String title,
         @Schema(examples = "2025-12-02T16:00:00Z", description = "When it starts; leave out when the source gives no date") Instant startsAt,
-        @Schema(description = "How much of the start is known: exact (default when startsAt is given), day (only the date of startsAt), unknown (no startsAt; the default without one)")
-        StartPrecision startPrecision,
+        @Schema(description = "How much of the start is known: instant (the default when startsAt is given), exact_day (only the UTC date of startsAt), unknown (no startsAt; the default without one)")
+        DatePrecision startPrecision,
         @Schema(description = "The timing in the source's own words, e.g. \"later today\", \"recently\"", examples = "later today")
         @Size(max = 200) String timingAsReported,
         @Schema(type = SchemaType.STRING, description = "ISO-8601 duration", examples = "PT5H") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,

@@ -3,8 +3,6 @@ package org.parley.negotiation.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -30,14 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Meeting;
-import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.service.MeetingService;
-import org.parley.negotiation.service.Vocabulary;
 
 import java.util.UUID;
 
@@ -128,9 +126,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<MeetingView> list(
             @BeanParam MeetingListFilter filter,
-            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("startsAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return meetings.list(filter.filter(), sort, page, size).map(Views::meeting);
+            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("startsAt") String sort,
+            @Valid @BeanParam Paging paging) {
+        return meetings.list(filter.filter(), sort, paging.request()).map(Views::meeting);
     }
 }

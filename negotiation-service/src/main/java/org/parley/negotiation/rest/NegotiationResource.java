@@ -3,9 +3,8 @@ package org.parley.negotiation.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
@@ -104,10 +105,9 @@ public class NegotiationResource {
             @Parameter(description = "Only negotiations with this status", schema = @Schema(implementation = NegotiationStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only negotiations this party takes part in") @QueryParam("party") String party,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam Paging paging) {
         return negotiations.list(Vocabulary.parse(NegotiationStatus.class, "status", status), Params.uuid("party", party),
-                Params.instant("updated_since", updatedSince), sort, page, size).map(Views::negotiation);
+                Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::negotiation);
     }
 }

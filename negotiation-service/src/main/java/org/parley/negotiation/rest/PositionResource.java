@@ -2,8 +2,7 @@ package org.parley.negotiation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.service.PositionService;
 
@@ -36,10 +37,9 @@ public class PositionResource {
     @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<PositionView> list(
             @BeanParam PositionListFilter filter,
-            @Parameter(description = "updatedAt or recordedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return positions.list(filter.filter(), sort, page, size)
+            @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam Paging paging) {
+        return positions.list(filter.filter(), sort, paging.request())
                 .map(Views::position);
     }
 }

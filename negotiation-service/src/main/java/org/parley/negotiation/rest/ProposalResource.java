@@ -3,9 +3,8 @@ package org.parley.negotiation.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
@@ -147,11 +148,10 @@ public class ProposalResource {
             @Parameter(description = "Sponsor party id") @QueryParam("sponsor") String sponsor,
             @Parameter(description = "Only proposals with this status", schema = @Schema(implementation = ProposalStatus.class)) @QueryParam("status") String status,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam Paging paging) {
         return proposals.list(Params.uuid("negotiation", negotiation), Params.uuid("sponsor", sponsor),
-                Vocabulary.parse(ProposalStatus.class, "status", status), Params.instant("updated_since", updatedSince), sort, page, size)
+                Vocabulary.parse(ProposalStatus.class, "status", status), Params.instant("updated_since", updatedSince), sort, paging.request())
                 .map(Views::proposal);
     }
 
@@ -190,10 +190,9 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal")
     public Page<ClauseView> listClauses(@PathParam("id") UUID id,
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = "position or updatedAt; prefix - for descending") @QueryParam("sort") @DefaultValue("position") String sort,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return clauses.list(id, Params.instant("updated_since", updatedSince), sort, page, size).map(Views::clause);
+            @Parameter(description = "position or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("position") String sort,
+            @Valid @BeanParam Paging paging) {
+        return clauses.list(id, Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::clause);
     }
 
     @PUT
@@ -250,9 +249,9 @@ public class ProposalResource {
     @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
-            @Parameter(description = "Only changes recorded in this service after this instant") @QueryParam("updated_since") String updatedSince,
-            @Parameter(description = OpenApiText.PAGE) @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = OpenApiText.SIZE) @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return positions.history(positions.onProposal(id, partyId), Params.instant("updated_since", updatedSince), page, size).map(Views::change);
+            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
+            @Valid @BeanParam Paging paging) {
+        return positions.history(positions.onProposal(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::change);
     }
 }

@@ -2,6 +2,8 @@ package org.parley.negotiation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.Paging;
 import org.parley.api.Roles;
 import org.parley.negotiation.repository.SearchRepository;
 import org.parley.negotiation.service.SearchService;
@@ -45,13 +48,12 @@ public class SearchResource {
             @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = SearchHit.Kind.class))
             @QueryParam("kind") List<String> kinds,
             @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiation,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
+            @Valid @BeanParam Paging paging) {
         String query = TimelineParams.text("q", q);
         if (query == null) {
             throw ApiException.badRequest("Query parameter 'q' is required: the words to find");
         }
-        return service.search(query, kinds(Vocabulary.parseAll(SearchHit.Kind.class, "kind", kinds)), Params.uuid("negotiation", negotiation), TimelineParams.page(page), TimelineParams.size(size))
+        return service.search(query, kinds(Vocabulary.parseAll(SearchHit.Kind.class, "kind", kinds)), Params.uuid("negotiation", negotiation), paging.request())
                 .map(hit -> new SearchHit(SearchHit.Kind.valueOf(hit.kind().toUpperCase(java.util.Locale.ROOT)), hit.id(), hit.negotiationId(),
                         hit.excerpt(), hit.link(), Math.round(hit.score() * 100) / 100.0));
     }

@@ -1,8 +1,8 @@
 package org.parley.negotiation.rest;
 
 import jakarta.validation.ConstraintValidatorContext;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -33,15 +33,17 @@ final class StatementChecks {
     }
 
     /** exact_day and approximate claim a date; unknown claims none; a dateless night or weekday needs its words. */
-    void datePrecision(LocalDate date, TimelineDatePrecision precision, String asReported, String precisionField) {
+    void datePrecision(LocalDate date, DatePrecision precision, String asReported, String precisionField) {
         if (precision == null) {
             return;
         }
-        if (date == null && precision.needsDate()) {
+        if (!DatePrecision.FOR_DAY.contains(precision)) {
+            fail(precisionField, precision.value() + " is not a precision of a day; use exact_day, night, weekday_as_reported, approximate or unknown");
+        } else if (date == null && precision.needsDate()) {
             fail(precisionField, precision.value() + " needs a date; without one use weekday_as_reported, night or unknown");
         } else if (date != null && precision.forbidsDate()) {
             fail(precisionField, "unknown cannot go with a date; leave the date out or say how precise it is");
-        } else if (date == null && (asReported == null || asReported.isBlank()) && precision != TimelineDatePrecision.UNKNOWN) {
+        } else if (date == null && (asReported == null || asReported.isBlank()) && precision != DatePrecision.UNKNOWN) {
             fail(precisionField, precision.value() + " without a date needs the date as reported (e.g. \"Thursday\", \"overnight\")");
         }
     }

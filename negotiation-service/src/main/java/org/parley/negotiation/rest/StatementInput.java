@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +29,7 @@ public record StatementInput(
         @Schema(description = "The day it was said, when reported", examples = "2024-03-12")
         LocalDate saidOn,
         @Schema(description = "How precisely saidOn is known; defaults to exact_day with a date and unknown without one")
-        TimelineDatePrecision saidOnPrecision,
+        DatePrecision saidOnPrecision,
         @Schema(description = "The date as the source words it, e.g. \"on Thursday\", \"after the talks\"")
         @Size(max = 200) String saidOnAsReported,
         @Schema(description = "Context or a paraphrase note: the circumstances, or what the quote refers to",

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,14 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Pager;
+import org.parley.api.Paging;
 import org.parley.api.Preconditions;
+import org.parley.api.Roles;
 import org.parley.negotiation.model.Statement;
-import org.parley.negotiation.repository.StatementFilter;
 import org.parley.negotiation.service.StatementService;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/statements")
@@ -90,9 +89,8 @@ public class StatementResource {
     @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<StatementView> list(
             @BeanParam StatementListFilter filter,
-            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending") @QueryParam("sort") String sort,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        return service.list(filter.filter(sort), TimelineParams.page(page), TimelineParams.size(size));
+            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
+            @Valid @BeanParam Paging paging) {
+        return service.list(filter.filter(sort), paging.request());
     }
 }

@@ -1,8 +1,8 @@
 package org.parley.negotiation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.model.TimelineDatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ public record StatementView(
         String quote,
         @Schema(description = "The day it was said; null when not reported", nullable = true)
         LocalDate saidOn,
-        TimelineDatePrecision saidOnPrecision,
+        DatePrecision saidOnPrecision,
         @Schema(nullable = true) String saidOnAsReported,
         @Schema(nullable = true) String context,
         List<Source> sources,

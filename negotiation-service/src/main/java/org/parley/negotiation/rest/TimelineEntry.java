@@ -2,6 +2,7 @@ package org.parley.negotiation.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.DatePrecision;
 
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ public record TimelineEntry(
                 + "for statements and incidents; null when the date was not reported (such entries come last)", nullable = true)
         String at,
         @Schema(description = "How precise 'at' is")
-        Precision precision,
+        DatePrecision precision,
         Kind kind,
         @Schema(description = "The id of the entry: the meeting, proposal, statement or incident id, or the position change's sequence number")
         String id,
@@ -31,17 +32,5 @@ public record TimelineEntry(
         public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    @Schema(name = "TimelineEntryPrecision", description = "instant: an exact time; exact_day, night, weekday_as_reported, approximate, "
-            + "unknown: as for statements and incidents; recorded: the time the entry was recorded in Parley, the real date not being held")
-    public enum Precision {
-        @JsonProperty("instant") INSTANT,
-        @JsonProperty("exact_day") EXACT_DAY,
-        @JsonProperty("night") NIGHT,
-        @JsonProperty("weekday_as_reported") WEEKDAY_AS_REPORTED,
-        @JsonProperty("approximate") APPROXIMATE,
-        @JsonProperty("unknown") UNKNOWN,
-        @JsonProperty("recorded") RECORDED
     }
 }

@@ -1,7 +1,6 @@
 package org.parley.negotiation.rest;
 
 import org.parley.api.ApiException;
-import org.parley.api.Page;
 import org.parley.negotiation.config.StorableInput;
 
 import java.time.LocalDate;
@@ -9,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Query parameters of the statement, incident and timeline lists that {@link Params} does not cover: days
- * (inclusive bounds on a date, not an instant) and paging read from strings, so that "abc" gets a 400 too.
+ * (inclusive bounds on a date, not an instant) and free text.
  */
 final class TimelineParams {
 
@@ -43,36 +42,9 @@ final class TimelineParams {
         return value.strip();
     }
 
-    static int page(String value) {
-        int page = integer("page", value, 0);
-        if (page < 0) {
-            throw bad("page", value, "0 or more");
-        }
-        return page;
-    }
-
-    static int size(String value) {
-        int size = integer("size", value, Page.DEFAULT_SIZE);
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw bad("size", value, "between 1 and " + Page.MAX_SIZE);
-        }
-        return size;
-    }
-
     static void range(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badRequest("Query parameter 'from' (" + from + ") is after 'to' (" + to + ")");
-        }
-    }
-
-    private static int integer(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw bad(name, value, "a whole number");
         }
     }
 

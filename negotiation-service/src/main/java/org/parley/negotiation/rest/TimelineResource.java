@@ -2,6 +2,8 @@ package org.parley.negotiation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,9 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.negotiation.service.TimelineService;
 import org.parley.negotiation.service.Vocabulary;
 
@@ -44,9 +47,8 @@ public class TimelineResource {
             @Parameter(description = "asc (oldest first, the default) or desc", schema = @Schema(type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "asc")) @QueryParam("order") String order,
             @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.Kind.class))
             @QueryParam("kind") List<String> kinds,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("size") String size) {
-        return service.timeline(id, Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds), descending(order), TimelineParams.page(page), TimelineParams.size(size));
+            @Valid @BeanParam Paging paging) {
+        return service.timeline(id, Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds), descending(order), paging.request());
     }
 
     private static boolean descending(String order) {

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
@@ -88,7 +89,7 @@ public class AlertService {
         return alerts.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Alert", id));
     }
 
-    public Page<Alert> list(AlertRepository.Filter filter, String sort, int page, int size) {
-        return alerts.list(filter, sort, page, size);
+    public Page<Alert> list(AlertRepository.Filter filter, String sort, PageRequest request) {
+        return alerts.list(filter, sort, request);
     }
 }

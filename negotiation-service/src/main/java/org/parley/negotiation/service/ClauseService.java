@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
@@ -131,13 +132,12 @@ public class ClauseService {
         return c;
     }
 
-    public org.parley.api.Page<Clause> list(UUID proposalId, Instant updatedSince, String sort, int page, int size) {
+    public org.parley.api.Page<Clause> list(UUID proposalId, Instant updatedSince, String sort, PageRequest request) {
         proposals.get(proposalId);
         ListQuery query = ListQuery.from("Clause", "c")
                 .where("c.proposalId = :proposal", "proposal", proposalId)
                 .where("c.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = Clause.<Clause>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Clause.class, request, sort, () -> query.order(sort, SORTS), "clause");
     }
 
     /** Ancestors nearest first up the derived-from links, and every descendant, nearest first: two recursive queries. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.mapping.IncidentMapper;
 import org.parley.negotiation.model.Incident;
 import org.parley.negotiation.repository.IncidentFilter;
@@ -55,7 +56,7 @@ public class IncidentService {
         return incident;
     }
 
-    public Page<IncidentView> list(IncidentFilter filter, int page, int size) {
-        return incidents.search(filter, page, size).map(IncidentMapper::toResponse);
+    public Page<IncidentView> list(IncidentFilter filter, PageRequest request) {
+        return incidents.search(filter, request).map(IncidentMapper::toResponse);
     }
 }

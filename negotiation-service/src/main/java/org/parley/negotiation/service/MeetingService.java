@@ -7,13 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
-import org.parley.negotiation.model.StartPrecision;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.repository.MeetingFilter;
 import org.parley.negotiation.rest.MeetingInput;
@@ -21,7 +22,6 @@ import org.parley.negotiation.rest.MeetingStatusChange;
 import org.parley.negotiation.rest.MeetingView;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -124,10 +124,9 @@ public class MeetingService {
         return m;
     }
 
-    public org.parley.api.Page<Meeting> list(MeetingFilter filter, String sort, int page, int size) {
+    public org.parley.api.Page<Meeting> list(MeetingFilter filter, String sort, PageRequest request) {
         ListQuery query = filter.query();
-        var found = Meeting.<Meeting>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Meeting.class, request, sort, () -> query.order(sort, SORTS), "meeting");
     }
 
     private static void requireTransition(MeetingStatus from, MeetingStatus to) {
@@ -178,12 +177,15 @@ public class MeetingService {
         }
     }
 
-    /** A start is either given (exactly, or to the day) or unknown; anything else contradicts itself. */
-    private static StartPrecision startPrecision(MeetingInput input) {
-        StartPrecision precision = input.startPrecision() != null ? input.startPrecision()
-                : input.startsAt() != null ? StartPrecision.EXACT : StartPrecision.UNKNOWN;
-        if ((precision == StartPrecision.UNKNOWN) != (input.startsAt() == null)) {
-            throw ApiException.badRequest(precision == StartPrecision.UNKNOWN
+    /** A start is either given (to the instant, or to the day) or unknown; anything else contradicts itself. */
+    private static DatePrecision startPrecision(MeetingInput input) {
+        DatePrecision precision = input.startPrecision() != null ? input.startPrecision()
+                : input.startsAt() != null ? DatePrecision.INSTANT : DatePrecision.UNKNOWN;
+        if (!DatePrecision.FOR_INSTANT.contains(precision)) {
+            throw ApiException.badRequest("startPrecision " + precision.value() + " is not a precision of a meeting's start; use instant, exact_day or unknown");
+        }
+        if ((precision == DatePrecision.UNKNOWN) != (input.startsAt() == null)) {
+            throw ApiException.badRequest(precision == DatePrecision.UNKNOWN
                     ? "startsAt must be left out when startPrecision is unknown"
                     : "startsAt is required when startPrecision is " + precision.value());
         }

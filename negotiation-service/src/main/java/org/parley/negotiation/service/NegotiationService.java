@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Negotiation;
@@ -74,13 +75,12 @@ public class NegotiationService {
         return n;
     }
 
-    public org.parley.api.Page<Negotiation> list(NegotiationStatus status, UUID party, Instant updatedSince, String sort, int page, int size) {
+    public org.parley.api.Page<Negotiation> list(NegotiationStatus status, UUID party, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("Negotiation", "n")
                 .where("n.status = :status", "status", status)
                 .where("exists (select 1 from Negotiation n2 join n2.parties p where n2 = n and p.partyId = :party)", "party", party)
                 .where("n.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = Negotiation.<Negotiation>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Negotiation.class, request, sort, () -> query.order(sort, SORTS), "negotiation");
     }
 
     private Set<Participation> validate(NegotiationInput input) {

@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Negotiation;
@@ -231,19 +233,18 @@ public class PositionService {
     }
 
     /** The timeline, oldest first. Served from the (position_id, recorded_at, id) index. */
-    public org.parley.api.Page<PositionChange> history(PartyPosition position, Instant updatedSince, int page, int size) {
+    public org.parley.api.Page<PositionChange> history(PartyPosition position, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("PositionChange", "h")
                 .where("h.positionId = :position", "position", position.id)
                 .where("h.createdAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = PositionChange.<PositionChange>find(query.jpql(), query.sort("recordedAt", Map.of("recordedAt", "recordedAt")), query.parameters())
-                .page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        // Changes are only appended (never deleted), and their ids are a sequence.
+        return query.page(PositionChange.class, request, sort, () -> query.order(sort, Map.of("recordedAt", "recordedAt")),
+                new Pager.ChangeColumns("h.changeXid", "h.id", Long::valueOf, null));
     }
 
-    public org.parley.api.Page<PartyPosition> list(PositionFilter filter, String sort, int page, int size) {
+    public org.parley.api.Page<PartyPosition> list(PositionFilter filter, String sort, PageRequest request) {
         ListQuery query = filter.positions();
-        var found = PartyPosition.<PartyPosition>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(PartyPosition.class, request, sort, () -> query.order(sort, SORTS), "party_position");
     }
 
     private static String blankToNull(String s) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Negotiation;
@@ -136,13 +137,12 @@ public class ProposalService {
         return p;
     }
 
-    public org.parley.api.Page<Proposal> list(UUID negotiation, UUID sponsor, ProposalStatus status, Instant updatedSince, String sort, int page, int size) {
+    public org.parley.api.Page<Proposal> list(UUID negotiation, UUID sponsor, ProposalStatus status, Instant updatedSince, String sort, PageRequest request) {
         ListQuery query = ListQuery.from("Proposal", "p")
                 .where("p.negotiationId = :negotiation", "negotiation", negotiation)
                 .where("p.sponsorPartyId = :sponsor", "sponsor", sponsor)
                 .where("p.status = :status", "status", status)
                 .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        var found = Proposal.<Proposal>find(query.jpql(), query.sort(sort, SORTS), query.parameters()).page(Page.of(page, size));
-        return org.parley.api.Page.of(found.list(), page, size, found.count());
+        return query.page(Proposal.class, request, sort, () -> query.order(sort, SORTS), "proposal");
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.repository.SearchRepository;
 
 import java.util.Set;
@@ -16,9 +17,9 @@ public class SearchService {
     SearchRepository repository;
 
     @Transactional
-    public Page<SearchRepository.Hit> search(String query, Set<SearchRepository.Kind> kinds, UUID negotiationId, int page, int size) {
+    public Page<SearchRepository.Hit> search(String query, Set<SearchRepository.Kind> kinds, UUID negotiationId, PageRequest request) {
         String normalised = repository.normalise(query);
-        return Page.of(repository.search(normalised, kinds, negotiationId, page, size), page, size,
-                repository.count(normalised, kinds, negotiationId));
+        return request.offsetPage(repository.search(normalised, kinds, negotiationId, request.firstResult(), request.limit()),
+                request.includeTotal() ? repository.count(normalised, kinds, negotiationId) : null);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.model.KnownEnvoy;
 import org.parley.negotiation.model.Meeting;
@@ -86,8 +87,8 @@ public class StatementService {
         return StatementMapper.toResponse(statement, envoy == null ? null : envoy.fullName);
     }
 
-    public Page<StatementView> list(StatementFilter filter, int page, int size) {
-        Page<Statement> found = statements.search(filter, page, size);
+    public Page<StatementView> list(StatementFilter filter, PageRequest request) {
+        Page<Statement> found = statements.search(filter, request);
         Map<UUID, String> names = envoyNames(found.items().stream().map(s -> s.envoyId).collect(Collectors.toSet()));
         return found.map(s -> StatementMapper.toResponse(s, names.get(s.envoyId)));
     }

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Negotiation;
-import org.parley.negotiation.repository.TimelineRepository;
 import org.parley.negotiation.repository.TimelineRepository.Branch;
 import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
+import org.parley.negotiation.repository.TimelineRepository;
 import org.parley.negotiation.rest.TimelineEntry;
 
 import java.time.Duration;
@@ -25,20 +27,19 @@ public class TimelineService {
     @Inject
     TimelineRepository timeline;
 
-    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, int page, int size) {
+    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, PageRequest request) {
         if (Negotiation.findById(negotiationId) == null) {
             throw ApiException.notFound("Negotiation", negotiationId);
         }
         List<Branch> branches = kinds.stream().map(k -> Branch.valueOf(k.name())).toList();
-        long total = timeline.count(negotiationId, branches);
-        List<TimelineEntry> entries = total == 0 ? List.of()
-                : timeline.page(negotiationId, branches, descending, page, size).stream().map(TimelineService::entry).toList();
-        return Page.of(entries, page, size, total);
+        List<TimelineEntry> entries = timeline.page(negotiationId, branches, descending, request.firstResult(), request.limit())
+                .stream().map(TimelineService::entry).toList();
+        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, branches) : null);
     }
 
     static TimelineEntry entry(TimelineRow row) {
         TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT));
-        TimelineEntry.Precision precision = TimelineEntry.Precision.valueOf(row.precision().toUpperCase(Locale.ROOT));
+        DatePrecision precision = DatePrecision.valueOf(row.precision().toUpperCase(Locale.ROOT));
         String at = row.day() != null ? row.day().toString() : row.sortAt() != null ? row.sortAt().toString() : null;
         String summary = switch (kind) {
             case MEETING -> meeting(row);
@@ -47,7 +48,7 @@ public class TimelineService {
             case STATEMENT -> statement(row);
             case INCIDENT -> incident(row);
         };
-        return new TimelineEntry(at, at == null ? TimelineEntry.Precision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
+        return new TimelineEntry(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
     }
 
     /** Meeting held: Witkoff and Kushner meet Putin (The Kremlin, Moscow), 5 hours */

@@ -3,8 +3,9 @@ package org.parley.party.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.party.Envoy;
 import org.parley.party.Vocabulary;
 
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
@@ -39,7 +39,7 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
      * "vladimir") or sounds like it by double metaphone ("volodymyr" finds "vladimir"). Words taken from two
      * different aliases do not make a match.
      */
-    public Page<Envoy> search(EnvoyCriteria criteria, int page, int size) {
+    public Page<Envoy> search(EnvoyCriteria criteria, PageRequest request) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (criteria.partyId() != null) {
@@ -71,22 +71,14 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
             }
             conditions.add("exists (select 1 from unnest(e.search_names) as n(name) where " + String.join(" and ", perName) + ")");
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        String column = SORT_KEYS.get(criteria.ordering().key());
-        if (column == null) {
-            throw new IllegalArgumentException("Unknown sort key " + criteria.ordering().key());
-        }
-        String order = " order by " + column + (criteria.ordering().descending() ? " desc" : " asc") + ", e.id asc";
-
-        Query select = getEntityManager().createNativeQuery("select e.* from envoy e" + where + order, Envoy.class);
-        Query count = getEntityManager().createNativeQuery("select count(*) from envoy e" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        @SuppressWarnings("unchecked")
-        List<Envoy> items = select.setFirstResult(page * size).setMaxResults(size).getResultList();
-        long total = ((Number) count.getSingleResult()).longValue();
-        return Page.of(items, page, size, total);
+        Ordering ordering = criteria.ordering();
+        return Pager.page(getEntityManager(), request, ordering.key(), () -> {
+            String column = SORT_KEYS.get(ordering.key());
+            if (column == null) {
+                throw new IllegalArgumentException("Unknown sort key " + ordering.key());
+            }
+            return column + (ordering.descending() ? " desc" : " asc") + ", e.id asc";
+        }, new Pager.ChangeColumns("e.change_xid", "e.id", UUID::fromString, "envoy"),
+                Pager.rows(getEntityManager(), Envoy.class, "envoy e", "e", conditions, parameters, true));
     }
 }

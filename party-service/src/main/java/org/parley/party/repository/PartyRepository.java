@@ -1,11 +1,11 @@
 package org.parley.party.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Pager;
 import org.parley.party.Party;
 
 import java.util.ArrayList;
@@ -24,29 +24,30 @@ public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
-    public Page<Party> search(PartyCriteria criteria, int page, int size) {
+    public Page<Party> search(PartyCriteria criteria, PageRequest request) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (criteria.kind() != null) {
-            conditions.add("kind = :kind");
+            conditions.add("p.kind = :kind");
             parameters.and("kind", criteria.kind());
         }
         if (criteria.conflictRole() != null) {
-            conditions.add("conflictRole = :role");
+            conditions.add("p.conflictRole = :role");
             parameters.and("role", criteria.conflictRole());
         }
         if (criteria.updatedSince() != null) {
-            conditions.add("updatedAt >= :updatedSince");
+            conditions.add("p.updatedAt >= :updatedSince");
             parameters.and("updatedSince", criteria.updatedSince());
         }
-        String property = SORT_KEYS.get(criteria.ordering().key());
-        if (property == null) {
-            throw new IllegalArgumentException("Unknown sort key " + criteria.ordering().key());
-        }
-        // The id breaks ties, so that paging through equal names neither repeats nor skips a party.
-        Sort sort = Sort.by(property, criteria.ordering().descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
-        PanacheQuery<Party> query = conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
-        List<Party> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list();
-        return Page.of(items, page, size, query.count());
+        Ordering ordering = criteria.ordering();
+        return Pager.page(getEntityManager(), request, ordering.key(), () -> {
+            String property = SORT_KEYS.get(ordering.key());
+            if (property == null) {
+                throw new IllegalArgumentException("Unknown sort key " + ordering.key());
+            }
+            // The id breaks ties, so that paging through equal names neither repeats nor skips a party.
+            String direction = ordering.descending() ? " desc" : " asc";
+            return "p." + property + direction + ", p.id" + direction;
+        }, Pager.ChangeColumns.uuid("p", "party"), Pager.rows(getEntityManager(), Party.class, "Party p", "p", conditions, parameters.map(), false));
     }
 }

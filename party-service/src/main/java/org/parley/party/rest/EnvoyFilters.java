@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.Pager;
 import org.parley.party.EnvoyRole;
 
 /** The filters of the envoy list, named as the query parameters are (see {@link PartyFilters}). */
@@ -46,9 +47,9 @@ public class EnvoyFilters {
 
     @QueryParam("sort")
     @DefaultValue("fullName")
-    @Pattern(regexp = "-?(fullName|mandateFrom|updatedAt)", message = "must be fullName, mandateFrom or updatedAt, with a leading - for descending order")
-    @Parameter(description = "Sort key: fullName, mandateFrom or updatedAt; a leading - sorts descending. Ties are broken by id.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"fullName", "-fullName", "mandateFrom", "-mandateFrom", "updatedAt", "-updatedAt"},
+    @Pattern(regexp = "-?(fullName|mandateFrom|updatedAt)|changes", message = "must be fullName, mandateFrom or updatedAt, with a leading - for descending order, or changes")
+    @Parameter(description = "Sort key: fullName, mandateFrom or updatedAt; a leading - sorts descending. Ties are broken by id" + Pager.OR_CHANGES,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"fullName", "-fullName", "mandateFrom", "-mandateFrom", "updatedAt", "-updatedAt", "changes"},
                     defaultValue = "fullName"))
     public String sort;
 }

@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.api.UpdatedSince;
 import org.parley.party.Envoy;
 import org.parley.party.EnvoyRole;
@@ -88,7 +89,7 @@ public class EnvoyResource {
                 filters.q == null ? List.of() : NameSearch.words(filters.q),
                 filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
-        return service.list(filters.party, criteria, paging.page(), paging.size()).map(EnvoyMapper::toView);
+        return service.list(filters.party, criteria, paging.request()).map(EnvoyMapper::toView);
     }
 
     @GET

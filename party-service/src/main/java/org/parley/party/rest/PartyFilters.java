@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.Pager;
 import org.parley.party.ConflictRole;
 import org.parley.party.PartyKind;
 
@@ -33,8 +34,8 @@ public class PartyFilters {
 
     @QueryParam("sort")
     @DefaultValue("name")
-    @Pattern(regexp = "-?(name|slug|updatedAt)", message = "must be name, slug or updatedAt, with a leading - for descending order")
-    @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt"}, defaultValue = "name"))
+    @Pattern(regexp = "-?(name|slug|updatedAt)|changes", message = "must be name, slug or updatedAt, with a leading - for descending order, or changes")
+    @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id" + Pager.OR_CHANGES,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt", "changes"}, defaultValue = "name"))
     public String sort;
 }

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.Roles;
 import org.parley.api.Page;
+import org.parley.api.Paging;
+import org.parley.api.Roles;
 import org.parley.api.UpdatedSince;
 import org.parley.party.ConflictRole;
 import org.parley.party.Party;
@@ -82,7 +83,7 @@ public class PartyResource {
                 Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
                 filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
                 Ordering.parse(filters.sort));
-        return service.list(criteria, paging.page(), paging.size()).map(PartyMapper::toView);
+        return service.list(criteria, paging.request()).map(PartyMapper::toView);
     }
 
     @GET

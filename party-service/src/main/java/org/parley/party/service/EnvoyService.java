@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.party.Envoy;
 import org.parley.party.Party;
@@ -18,7 +19,6 @@ import org.parley.party.repository.PartyRepository;
 import org.parley.party.rest.EnvoyInput;
 import org.parley.party.rest.MandateEndInput;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,16 +45,16 @@ public class EnvoyService {
     }
 
     /** Filters by party given as an id or a slug; a slug no party has matches no envoy. */
-    public Page<Envoy> list(String party, EnvoyCriteria criteria, int page, int size) {
+    public Page<Envoy> list(String party, EnvoyCriteria criteria, PageRequest request) {
         if (party != null) {
             Optional<UUID> partyId = asUuid(party).or(() -> parties.findBySlug(party).map(found -> found.id));
             if (partyId.isEmpty()) {
-                return Page.of(List.of(), page, size, 0);
+                return request.empty();
             }
             criteria = new EnvoyCriteria(partyId.get(), criteria.role(), criteria.activeOn(), criteria.nameWords(), criteria.updatedSince(),
                     criteria.ordering());
         }
-        return envoys.search(criteria, page, size);
+        return envoys.search(criteria, request);
     }
 
     @Transactional

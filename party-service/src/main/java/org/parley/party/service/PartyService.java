@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
 import org.parley.party.Envoy;
 import org.parley.party.Party;
@@ -46,8 +47,8 @@ public class PartyService {
         return party.orElseThrow(() -> ApiException.notFound("Party with slug", "'" + slug + "'"));
     }
 
-    public Page<Party> list(PartyCriteria criteria, int page, int size) {
-        return parties.search(criteria, page, size);
+    public Page<Party> list(PartyCriteria criteria, PageRequest request) {
+        return parties.search(criteria, request);
     }
 
     @Transactional
