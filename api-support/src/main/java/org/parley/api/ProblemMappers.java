@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.parley.events.DatabaseOutage;
 
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +23,14 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into an RFC 9457 problem response. Anything the client caused gets a 4xx that says
- * what to fix; anything else gets a bare 500 that is logged here and never shows a stack trace.
+ * what to fix; a database that cannot be reached gets 503 with Retry-After ({@link DatabaseOutage}); anything
+ * else gets a bare 500 that is logged here and never shows a stack trace.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A PostgreSQL restart or failover takes seconds; the pool's acquisition timeout is of the same order. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -121,8 +125,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isCauseOf(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged", uri, List.of());
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, or no pooled connection in time): not the request's
+     * fault, and worth retrying, so 503 with Retry-After rather than 500. Whatever the request wrote was rolled
+     * back with its transaction. Logged without the stack trace: the cause is the outage, not this request.
+     */
+    static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unreachable, answering 503: %s", rootMessage(e));
+        return Response.fromResponse(problem(503, ProblemType.SERVICE_UNAVAILABLE.slug(), ProblemType.SERVICE_UNAVAILABLE.title(),
+                        "The service's database cannot be reached right now; nothing was changed. Retry after "
+                                + DATABASE_RETRY_AFTER_SECONDS + " seconds", uri, List.of()))
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static Response problem(int status, String kind, String title, String detail, UriInfo uri, List<Problem.Violation> violations) {

@@ -32,7 +32,7 @@ public enum ProblemType {
     INVALID_LINEAGE("invalid-lineage", "Invalid lineage", "A clause derives from a clause that is not in the proposal's predecessor"),
     INTERNAL("internal", "Internal error", "A fault on Parley's side; logged, with no detail"),
     OPENAPI_CONFLICT("openapi-conflict", "The API description is inconsistent", "The gateway cannot merge the services' OpenAPI documents"),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", "The service behind the gateway is down, or the feature is off; retry later (Retry-After)"),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", "The service behind the gateway or its database is down, or the feature is off; nothing was changed, retry later (Retry-After)"),
     GATEWAY_TIMEOUT("gateway-timeout", "Gateway timeout", "The service behind the gateway did not answer in time; a write may or may not have been applied");
 
     public static final String BASE = "https://parley.example/problems/";

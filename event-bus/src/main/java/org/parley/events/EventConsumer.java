@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exponential backoff, before anything later on <em>that partition</em>; only that partition is paused, the
  * others keep flowing. The same holds for a record that cannot be decoded. After {@code maxAttempts} tries the
  * record is parked in {@code event_inbox_parked} (WARN, metric-free: {@link ParkedEvents} lists and retries
- * them) and the partition goes on; without a parking store it is retried for ever.
+ * them) and the partition goes on; without a parking store it is retried for ever. A failure caused by the
+ * database being unreachable ({@link DatabaseOutage}) is not a try: the partition waits with the same backoff
+ * (up to 30 s) for as long as the outage lasts, and only the record's own faults count towards parking.
  *
  * <p>An event of a type this build does not know (a producer was upgraded before this consumer) is parked at
  * once, with a WARN once per type, and its partition goes on; when a build that knows the type starts, it
@@ -248,7 +250,18 @@ public final class EventConsumer implements AutoCloseable {
             return false;
         } catch (Exception e) {
             Retry previous = retries.get(partition);
-            int attempts = previous != null && previous.offset() == record.offset() ? previous.attempts() + 1 : 1;
+            boolean sameRecord = previous != null && previous.offset() == record.offset();
+            // The database being unreachable is not the record's fault: it is not a try, and never parks.
+            boolean outage = DatabaseOutage.isCauseOf(e);
+            int attempts = (sameRecord ? previous.attempts() : 0) + (outage ? 0 : 1);
+            if (outage) {
+                Duration wait = sameRecord ? min(previous.backoff().multipliedBy(2)) : FIRST_BACKOFF;
+                retries.put(partition, new Retry(record.offset(), attempts, wait, System.nanoTime() + wait.toNanos()));
+                LOG.warnf("%s: handling %s-%d@%d failed because the database is unreachable (%s); not counted as a try "
+                                + "(%d so far), partition %s paused, retrying it in %s",
+                        groupId, record.topic(), record.partition(), record.offset(), e.getMessage(), attempts, partition, wait);
+                return false;
+            }
             if (attempts >= maxAttempts && parking != null) {
                 try {
                     parking.park(groupId, record, e);
@@ -261,7 +274,7 @@ public final class EventConsumer implements AutoCloseable {
                             record.offset(), parkFailure.getMessage());
                 }
             }
-            Duration wait = previous == null || previous.offset() != record.offset() ? FIRST_BACKOFF : min(previous.backoff().multipliedBy(2));
+            Duration wait = sameRecord ? min(previous.backoff().multipliedBy(2)) : FIRST_BACKOFF;
             retries.put(partition, new Retry(record.offset(), attempts, wait, System.nanoTime() + wait.toNanos()));
             LOG.warnf(e, "%s: handling %s-%d@%d failed (attempt %d%s); partition %s paused, retrying it in %s",
                     groupId, record.topic(), record.partition(), record.offset(), attempts,

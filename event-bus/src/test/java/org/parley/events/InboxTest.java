@@ -22,6 +22,8 @@ import org.parley.events.support.LogCapture;
 import org.parley.events.support.TestDatabase;
 import org.parley.events.support.TestEvents;
 import org.parley.events.support.TestKafka;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -173,6 +175,40 @@ class InboxTest {
             assertTrue(operator.retryInbox(record.consumer(), record.topic(), record.partition(), record.offset()));
             Await.until("the parked event to be applied", () -> consumer.effects(poisoned.getId()) == 1);
             Await.until("the parked event to leave the parking", () -> parkedOf(consumer).isEmpty());
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsNotCountedAsATrySoNothingIsParkedAndARecordFaultStillParksAfterItsTries() throws Exception {
+        UUID party = UUID.randomUUID();
+        CloudEvent duringTheOutage = encode(TestEvents.partyUpdated(party, "sent while PostgreSQL is down"));
+        CloudEvent poisoned = encode(TestEvents.partyUpdated(party, "fails for its own reasons"));
+        CloudEvent last = encode(TestEvents.partyUpdated(party, "after both"));
+        send(party, duringTheOutage);
+        send(party, poisoned);
+        send(party, last);
+
+        int maxAttempts = 3;
+        int outageDeliveries = maxAttempts + 3;
+        try (InboxConsumer consumer = new InboxConsumer("outage", List.of(Topic.PARTIES), mine(party), maxAttempts)) {
+            consumer.failingAlwaysWith(
+                    event -> event.id().equals(poisoned.getId())
+                            || event.id().equals(duringTheOutage.getId()) && consumer.deliveries(duringTheOutage.getId()) <= outageDeliveries,
+                    event -> event.id().equals(poisoned.getId())
+                            ? new IllegalStateException("the handler of " + event.id() + " fails")
+                            // As Hibernate reports a connection the pool could not open: the driver's exception as a cause.
+                            : new IllegalStateException("Could not open JDBC connection", new PSQLException(
+                                    "Connection to localhost:5432 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT)));
+            consumer.start();
+
+            Await.until("the event after both to be applied", () -> consumer.effects(last.getId()) == 1);
+
+            assertEquals(outageDeliveries + 1, consumer.deliveries(duringTheOutage.getId()),
+                    "tried again after every failed try, for longer than max-attempts, until the outage ended");
+            assertEquals(1, consumer.effects(duringTheOutage.getId()), "applied once the outage ended");
+            assertEquals(maxAttempts, consumer.deliveries(poisoned.getId()), "a record fault still counts");
+            assertEquals(List.of(poisoned.getId()), parkedOf(consumer).stream().map(ParkedEvents.ParkedRecord::eventId).toList(),
+                    "only the record that fails for its own reasons is parked");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -199,6 +200,8 @@ class FaultSuiteTest {
         assertEquals(0, figures.sseGaps(), name + ": gap events " + figures);
         assertEquals(figures.eventsWritten(), figures.eventsPublished(), name);
         assertTrue(figures.writesCommitted() > 0 && figures.alertsRaised() > 0, name + ": the load did nothing " + figures);
+        // A fault of Parley's infrastructure is not a bug: a refused write says "retry" (503, 504, or no answer), never 500.
+        assertFalse(load.failures.containsKey(500), name + ": writes refused with 500 " + load.failures + ", e.g. " + load.failureSamples);
     }
 
     private static JsonNode awaitParked(String negotiationService, String party) {

@@ -36,7 +36,10 @@ public interface EventBusConfig {
     @WithDefault("45s")
     Duration abandonedAfter();
 
-    /** Tries of one event by a consumer before it is parked in event_inbox_parked and its partition goes on. */
+    /**
+     * Tries of one event by a consumer before it is parked in event_inbox_parked and its partition goes on. A
+     * failure because the database is unreachable ({@link org.parley.events.DatabaseOutage}) is not a try.
+     */
     @WithDefault("10")
     int consumerMaxAttempts();
 

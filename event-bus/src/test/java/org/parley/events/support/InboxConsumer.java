@@ -26,6 +26,8 @@ public final class InboxConsumer implements AutoCloseable {
 
     private final String group;
     private volatile Predicate<ReceivedEvent> failAlways = event -> false;
+    private volatile java.util.function.Function<ReceivedEvent, RuntimeException> failure =
+            event -> new IllegalStateException("the handler of " + event.id() + " fails");
 
     public InboxConsumer(String name, List<Topic> topics, Predicate<ReceivedEvent> mine) {
         this(name, topics, mine, Integer.MAX_VALUE);
@@ -53,6 +55,13 @@ public final class InboxConsumer implements AutoCloseable {
         return this;
     }
 
+    /** Every delivery of each event that matches fails with {@code failure}, until this is called again. */
+    public InboxConsumer failingAlwaysWith(Predicate<ReceivedEvent> events, java.util.function.Function<ReceivedEvent, RuntimeException> failure) {
+        this.failure = failure;
+        this.failAlways = events;
+        return this;
+    }
+
     /** The first delivery of each event that matches fails after its transaction has rolled back. */
     public InboxConsumer failingOnceFor(Predicate<ReceivedEvent> events) {
         this.failOnce = events;
@@ -70,7 +79,7 @@ public final class InboxConsumer implements AutoCloseable {
         }
         int delivery = deliveries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         if (failAlways.test(event)) {
-            throw new IllegalStateException("the handler of " + event.id() + " fails");
+            throw failure.apply(event);
         }
         TestDatabase.inTransaction(connection -> {
             if (Inbox.markApplied(connection, name, event)) {
