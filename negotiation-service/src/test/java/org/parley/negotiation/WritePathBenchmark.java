@@ -1,7 +1,8 @@
 package org.parley.negotiation;
 
 import org.junit.jupiter.api.Test;
-import org.parley.devstack.ChildMain;
+import org.parley.devstack.ServiceLauncher;
+import org.parley.devstack.ServiceLauncher.JvmProfile;
 import org.parley.devstack.DevStack;
 import org.parley.devstack.ParleyServices;
 import org.parley.devstack.SharedDevStack;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,15 +58,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ./mvnw -B test -pl negotiation-service -am -Dtest=WritePathBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Properties: {@code parley.bench.writers} (default {@code 1,8}), {@code parley.bench.seconds} (measured seconds per
- * writer count, default 20), {@code parley.bench.jvm} ({@code production}, the default: C2 and G1 with a 1 GiB heap;
+ * writer count, default 20), {@code parley.bench.jvm} ({@code production}, the default: ServiceLauncher's production profile, as deploy/ sets it;
  * or {@code local}: ServiceLauncher's C1-only quick start), {@code parley.bench.app} (another packaged
  * {@code quarkus-app} directory, e.g. a copy of the one before a change), {@code parley.bench.jfr} (a file: record the
  * throughput launch with JDK Flight Recorder's profile settings).
  */
 class WritePathBenchmark {
 
-    static final List<String> PRODUCTION_JVM = List.of("-XX:+UseG1GC", "-Xms1g", "-Xmx1g");
-    static final List<String> LOCAL_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final String SOURCE = """
             {"publication": "Reuters", "url": "https://www.reuters.com/world/europe/example", "publishedOn": "2025-12-03", "attribution": "Yuri Ushakov"}""";
 
@@ -80,7 +78,7 @@ class WritePathBenchmark {
                 .map(String::strip).map(Integer::valueOf).toList();
         int seconds = Integer.getInteger("parley.bench.seconds", 20);
         boolean local = "local".equals(System.getProperty("parley.bench.jvm"));
-        List<String> jvm = new ArrayList<>(local ? LOCAL_JVM : PRODUCTION_JVM);
+        JvmProfile jvm = local ? JvmProfile.LOCAL : JvmProfile.PRODUCTION;
         Path app = Path.of(System.getProperty("parley.bench.app", "target/quarkus-app")).toAbsolutePath();
         int maxWriters = writerCounts.stream().max(Integer::compare).orElseThrow();
 
@@ -89,17 +87,15 @@ class WritePathBenchmark {
         double pgbench = pgbench(stack, maxWriters, 10);
 
         List<String> report = new ArrayList<>();
-        report.add("service: " + app + ", JVM " + String.join(" ", jvm) + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        report.add("service: " + app + ", JVM " + String.join(" ", jvm.options("negotiation-service")) + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
         report.add("pgbench single-row UPDATE, " + maxWriters + " clients: " + Math.round(pgbench) + " tps");
 
         // 1. Throughput and CPU per write, the service connected straight to PostgreSQL.
         String jfr = System.getProperty("parley.bench.jfr");
-        List<String> throughputJvm = new ArrayList<>(jvm);
-        if (jfr != null) {
-            throughputJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
-        }
+        List<String> recording = jfr == null ? List.of()
+                : List.of("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
         double oneWriter = 0;
-        try (Service service = Service.launch(app, throughputJvm, stack.jdbcUrl("negotiation"), stack)) {
+        try (Service service = Service.launch(app, jvm, recording, stack.jdbcUrl("negotiation"), stack)) {
             Scenario scenario = scenario(service.url(), maxWriters);
             double idleMsPerSecond = -1;
             for (int writers : writerCounts) {
@@ -128,7 +124,7 @@ class WritePathBenchmark {
 
         // 2. Statements and round trips per write, counted on the wire.
         try (StatementCounter counter = new StatementCounter(stack.settings().postgresPort());
-             Service service = Service.launch(app, jvm, "jdbc:postgresql://localhost:" + counter.port() + "/negotiation", stack)) {
+             Service service = Service.launch(app, jvm, List.of(), "jdbc:postgresql://localhost:" + counter.port() + "/negotiation", stack)) {
             Scenario scenario = scenario(service.url(), 1);
             run(service, scenario, 1, Duration.ofSeconds(5), null);
             long writes = 300;
@@ -309,45 +305,21 @@ class WritePathBenchmark {
 
     // ---- the service under test ------------------------------------------------------------------------------
 
-    /** The packaged service in its own JVM, launched like ServiceLauncher does but with the JVM options given. */
-    record Service(Process process, String url, Path log) implements AutoCloseable {
+    /** The packaged service in its own JVM, launched by deploy/devstack's ServiceLauncher with the given profile. */
+    record Service(ServiceLauncher launcher, String url, long pid) implements AutoCloseable {
 
-        static Service launch(Path app, List<String> jvm, String jdbcUrl, DevStack stack) throws Exception {
+        static Service launch(Path app, JvmProfile jvm, List<String> extraOptions, String jdbcUrl, DevStack stack) throws Exception {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            Path log = Files.createTempFile("negotiation-service-bench", ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvm);
-            command.addAll(List.of("-cp", app.resolve("quarkus-run.jar") + java.io.File.pathSeparator + ChildMain.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
-                    ChildMain.class.getName(), String.valueOf(ProcessHandle.current().pid()), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> environment = builder.environment();
-            environment.putAll(ParleyServices.serviceEnvironment(stack.kafkaBootstrapServers(), jdbcUrl, stack.issuer().url()));
-            environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            Service service = new Service(builder.start(), "http://localhost:" + port, log);
-            service.awaitReady();
-            System.out.println("negotiation-service pid " + service.process.pid() + ", log " + log);
-            return service;
-        }
-
-        private void awaitReady() throws Exception {
-            HttpClient client = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                try {
-                    if (client.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
-            throw new IllegalStateException("negotiation-service did not start; see " + log);
+            ServiceLauncher launcher = new ServiceLauncher(Files.createTempDirectory("negotiation-service-bench"), jvm, extraOptions);
+            ServiceLauncher.Service service = new ServiceLauncher.Service("negotiation-service", app.resolve("quarkus-run.jar"), port,
+                    ParleyServices.serviceEnvironment(stack.kafkaBootstrapServers(), jdbcUrl, stack.issuer().url()));
+            launcher.startAll(List.of(service));
+            long pid = launcher.pid(service.name());
+            System.out.println("negotiation-service pid " + pid + ", log " + launcher.log(service.name()));
+            return new Service(launcher, service.url(), pid);
         }
 
         /**
@@ -357,7 +329,7 @@ class WritePathBenchmark {
          */
         double cpuMs() throws IOException {
             double compilers = 0;
-            try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
                 for (Path task : tasks.toList()) {
                     try {
                         // "C1 CompilerThre", "C2 CompilerThre": names are cut to 15 characters.
@@ -369,7 +341,7 @@ class WritePathBenchmark {
                     }
                 }
             }
-            return ticksMs(Path.of("/proc", String.valueOf(process.pid()), "stat")) - compilers;
+            return ticksMs(Path.of("/proc", String.valueOf(pid), "stat")) - compilers;
         }
 
         private static double ticksMs(Path stat) throws IOException {
@@ -379,11 +351,8 @@ class WritePathBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        public void close() {
+            launcher.close();
         }
     }
 

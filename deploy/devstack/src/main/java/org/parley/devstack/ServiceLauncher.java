@@ -76,6 +76,7 @@ public final class ServiceLauncher implements AutoCloseable {
 
     private final Path logDir;
     private final JvmProfile profile;
+    private final List<String> extraOptions;
     private final List<Running> running = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -88,8 +89,14 @@ public final class ServiceLauncher implements AutoCloseable {
     }
 
     public ServiceLauncher(Path logDir, JvmProfile profile) {
+        this(logDir, profile, List.of());
+    }
+
+    /** With JVM options after the profile's, e.g. a flight recording for a profile of the service. */
+    public ServiceLauncher(Path logDir, JvmProfile profile, List<String> extraOptions) {
         this.logDir = logDir;
         this.profile = profile;
+        this.extraOptions = List.copyOf(extraOptions);
     }
 
     /** The operating system's process id of a running service, e.g. to read its memory use. */
@@ -144,6 +151,7 @@ public final class ServiceLauncher implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(profile.options(service.name()));
+            command.addAll(extraOptions);
             command.addAll(List.of(
                     "-cp", service.jar() + java.io.File.pathSeparator + ChildMain.location(),
                     ChildMain.class.getName(), String.valueOf(ProcessHandle.current().pid()),
