@@ -8,6 +8,7 @@ import org.hibernate.query.NativeQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,7 @@ public class SearchRepository {
     }
 
     /** One passage found, with how close it came (1 is an exact match of every query word). */
-    public record Hit(String kind, UUID id, UUID negotiationId, String excerpt, String link, double score) {
+    public record Hit(Kind kind, UUID id, UUID negotiationId, String excerpt, String link, double score) {
     }
 
     @Inject
@@ -70,7 +71,7 @@ public class SearchRepository {
         }
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : select.getResultList()) {
-            hits.add(new Hit((String) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (Double) row[5]));
+            hits.add(new Hit(Kind.valueOf(((String) row[0]).toUpperCase(Locale.ROOT)), (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (Double) row[5]));
         }
         return hits;
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TimelineRepository {
 
-    public enum Branch {
+    public enum Kind {
         MEETING("""
                 select 'meeting' as kind, 1 as rank, m.id::text as id, m.starts_at as sort_at,
                        case when m.start_precision = 'EXACT_DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
@@ -69,7 +69,7 @@ public class TimelineRepository {
         private final String select;
         private final String count;
 
-        Branch(String select, String count) {
+        Kind(String select, String count) {
             this.select = select;
             this.count = count;
         }
@@ -79,8 +79,8 @@ public class TimelineRepository {
     EntityManager em;
 
     /** @param branches the kinds of entry wanted; never empty */
-    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> branches, boolean descending, int offset, int limit) {
-        List<Branch> ordered = branches.stream().sorted().toList();
+    public List<TimelineRow> page(UUID negotiationId, Collection<Kind> branches, boolean descending, int offset, int limit) {
+        List<Kind> ordered = branches.stream().sorted().toList();
         String direction = descending ? "desc" : "asc";
         String sql = "select kind, id, sort_at, day, precision, as_reported, link, a, b, c, d, e, n1, n2, n3, n4 from ("
                 + String.join("\nunion all\n", selects(ordered))
@@ -106,16 +106,16 @@ public class TimelineRepository {
         return rows;
     }
 
-    public long count(UUID negotiationId, Collection<Branch> branches) {
+    public long count(UUID negotiationId, Collection<Kind> branches) {
         String sql = "select " + String.join(" + ", branches.stream().sorted().map(s -> "(" + s.count + ")").toList());
         return ((Number) em.createNativeQuery(sql).setParameter("negotiation", negotiationId).getSingleResult()).longValue();
     }
 
     /** The first branch of a UNION names and types the columns: a meeting branch, empty if meetings were not asked for, always leads. */
-    private static List<String> selects(List<Branch> branches) {
+    private static List<String> selects(List<Kind> branches) {
         List<String> selects = new ArrayList<>();
-        if (branches.get(0) != Branch.MEETING) {
-            selects.add(Branch.MEETING.select + " and false");
+        if (branches.get(0) != Kind.MEETING) {
+            selects.add(Kind.MEETING.select + " and false");
         }
         branches.forEach(branch -> selects.add(branch.select));
         return selects;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
 import org.parley.api.Roles;
 import org.parley.negotiation.mapping.IncidentMapper;
+import org.parley.negotiation.mapping.MeetingMapper;
 import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.repository.IncidentFilter;
@@ -111,7 +112,7 @@ public class ExportResource {
     public Response meetings(@BeanParam MeetingListFilter filter,
                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
         MeetingFilter meetings = filter.filter();
-        return body("meetings", format, MEETING_COLUMNS, row -> export.meetings(meetings, m -> row.accept(Views.meeting(m))));
+        return body("meetings", format, MEETING_COLUMNS, row -> export.meetings(meetings, m -> row.accept(MeetingMapper.toView(m))));
     }
 
     @GET
@@ -126,8 +127,7 @@ public class ExportResource {
     public Response statements(@BeanParam StatementListFilter filter,
                                @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
         StatementFilter statements = filter.filter(null);
-        return body("statements", format, STATEMENT_COLUMNS, row -> export.statements(statements,
-                s -> row.accept(StatementMapper.toResponse(s.statement(), s.envoyName()))));
+        return body("statements", format, STATEMENT_COLUMNS, row -> export.statements(statements, s -> row.accept(StatementMapper.toView(s))));
     }
 
     @GET
@@ -142,7 +142,7 @@ public class ExportResource {
     public Response incidents(@BeanParam IncidentListFilter filter,
                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
         IncidentFilter incidents = filter.filter(null);
-        return body("incidents", format, INCIDENT_COLUMNS, row -> export.incidents(incidents, i -> row.accept(IncidentMapper.toResponse(i))));
+        return body("incidents", format, INCIDENT_COLUMNS, row -> export.incidents(incidents, i -> row.accept(IncidentMapper.toView(i))));
     }
 
     /** Every parameter is read before the first byte is sent, so a bad one is still a clean 400. */

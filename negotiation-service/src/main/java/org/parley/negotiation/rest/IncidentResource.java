@@ -74,9 +74,9 @@ public class IncidentResource {
     @APIResponse(responseCode = "400", description = "Invalid or malformed body")
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party")
     public Response create(@Valid @NotNull IncidentInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Incident created = service.record(body);
+        Incident created = service.record(IncidentMapper.toCommand(body));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(created.id.toString()).build())
-                .tag(Preconditions.etag(created.version)).entity(IncidentMapper.toResponse(created)).build();
+                .tag(Preconditions.etag(created.version)).entity(IncidentMapper.toView(created)).build();
     }
 
     @GET
@@ -87,7 +87,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such incident")
     public Response get(@PathParam("id") UUID id) {
         Incident incident = service.get(id);
-        return Response.ok(IncidentMapper.toResponse(incident)).tag(Preconditions.etag(incident.version)).build();
+        return Response.ok(IncidentMapper.toView(incident)).tag(Preconditions.etag(incident.version)).build();
     }
 
     @GET
@@ -99,6 +99,6 @@ public class IncidentResource {
             @BeanParam IncidentListFilter filter,
             @Parameter(description = "occurredOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
             @Valid @BeanParam Paging paging) {
-        return service.list(filter.filter(sort), paging.request());
+        return service.list(filter.filter(sort), paging.request()).map(IncidentMapper::toView);
     }
 }

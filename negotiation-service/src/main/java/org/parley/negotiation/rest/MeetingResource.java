@@ -33,7 +33,7 @@ import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Preconditions;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.MeetingMapper;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.service.MeetingService;
 
@@ -71,9 +71,9 @@ public class MeetingResource {
     @APIResponse(responseCode = "422", description = "Unknown negotiation, party, envoy, proposal or clause; or no source")
     public Response schedule(@RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input,
                              @Context UriInfo uri) {
-        Meeting m = meetings.schedule(input);
+        Meeting m = meetings.schedule(MeetingMapper.toCommand(input));
         return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
-                .tag(Preconditions.etag(m.version)).entity(Views.meeting(m)).build();
+                .tag(Preconditions.etag(m.version)).entity(MeetingMapper.toView(m)).build();
     }
 
     @GET
@@ -83,7 +83,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "404", description = "No such meeting")
     public Response get(@PathParam("id") UUID id) {
         Meeting m = meetings.get(id);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        return Response.ok(MeetingMapper.toView(m)).tag(Preconditions.etag(m.version)).build();
     }
 
     @PUT
@@ -99,8 +99,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input) {
-        Meeting m = meetings.update(id, ifMatch, input);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        Meeting m = meetings.update(id, ifMatch, MeetingMapper.toCommand(input));
+        return Response.ok(MeetingMapper.toView(m)).tag(Preconditions.etag(m.version)).build();
     }
 
     @POST
@@ -116,8 +116,8 @@ public class MeetingResource {
     public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "held", value = "{\"status\": \"held\", \"note\": \"Lasted five hours\"}")))
                                  @NotNull @Valid MeetingStatusChange change) {
-        Meeting m = meetings.changeStatus(id, ifMatch, change);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        Meeting m = meetings.changeStatus(id, ifMatch, MeetingMapper.toCommand(change));
+        return Response.ok(MeetingMapper.toView(m)).tag(Preconditions.etag(m.version)).build();
     }
 
     @GET
@@ -128,6 +128,6 @@ public class MeetingResource {
             @BeanParam MeetingListFilter filter,
             @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("startsAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return meetings.list(filter.filter(), sort, paging.request()).map(Views::meeting);
+        return meetings.list(filter.filter(), sort, paging.request()).map(MeetingMapper::toView);
     }
 }

@@ -19,6 +19,7 @@ import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
+import org.parley.negotiation.mapping.SearchMapper;
 import org.parley.negotiation.repository.SearchRepository;
 import org.parley.negotiation.service.SearchService;
 import org.parley.negotiation.service.Vocabulary;
@@ -54,8 +55,7 @@ public class SearchResource {
             throw ApiException.badRequest("Query parameter 'q' is required: the words to find");
         }
         return service.search(query, kinds(Vocabulary.parseAll(SearchHit.Kind.class, "kind", kinds)), Params.uuid("negotiation", negotiation), paging.request())
-                .map(hit -> new SearchHit(SearchHit.Kind.valueOf(hit.kind().toUpperCase(java.util.Locale.ROOT)), hit.id(), hit.negotiationId(),
-                        hit.excerpt(), hit.link(), Math.round(hit.score() * 100) / 100.0));
+                .map(SearchMapper::toView);
     }
 
     private static Set<SearchRepository.Kind> kinds(Set<SearchHit.Kind> kinds) {

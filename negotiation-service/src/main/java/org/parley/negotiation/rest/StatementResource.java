@@ -29,6 +29,7 @@ import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Preconditions;
 import org.parley.api.Roles;
+import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.service.StatementService;
 
@@ -66,9 +67,9 @@ public class StatementResource {
     @APIResponse(responseCode = "400", description = "Invalid or malformed body")
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal")
     public Response create(@Valid @NotNull StatementInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Statement created = service.record(body);
+        Statement created = service.record(StatementMapper.toCommand(body));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/statements").path(created.id.toString()).build())
-                .tag(Preconditions.etag(created.version)).entity(service.view(created)).build();
+                .tag(Preconditions.etag(created.version)).entity(StatementMapper.toView(service.byEnvoy(created))).build();
     }
 
     @GET
@@ -79,7 +80,7 @@ public class StatementResource {
     @APIResponse(responseCode = "404", description = "No such statement")
     public Response get(@PathParam("id") UUID id) {
         Statement statement = service.get(id);
-        return Response.ok(service.view(statement)).tag(Preconditions.etag(statement.version)).build();
+        return Response.ok(StatementMapper.toView(service.byEnvoy(statement))).tag(Preconditions.etag(statement.version)).build();
     }
 
     @GET
@@ -91,6 +92,6 @@ public class StatementResource {
             @BeanParam StatementListFilter filter,
             @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
             @Valid @BeanParam Paging paging) {
-        return service.list(filter.filter(sort), paging.request());
+        return service.list(filter.filter(sort), paging.request()).map(StatementMapper::toView);
     }
 }

@@ -20,11 +20,16 @@ import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
+import org.parley.negotiation.mapping.TimelineMapper;
+import org.parley.negotiation.repository.TimelineRepository;
 import org.parley.negotiation.service.TimelineService;
 import org.parley.negotiation.service.Vocabulary;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/api/v1/negotiations/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +53,10 @@ public class TimelineResource {
             @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.Kind.class))
             @QueryParam("kind") List<String> kinds,
             @Valid @BeanParam Paging paging) {
-        return service.timeline(id, Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds), descending(order), paging.request());
+        Set<TimelineRepository.Kind> wanted = Vocabulary.parseAll(TimelineEntry.Kind.class, "kind", kinds).stream()
+                .map(kind -> TimelineRepository.Kind.valueOf(kind.name()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TimelineRepository.Kind.class)));
+        return service.timeline(id, wanted, descending(order), paging.request()).map(TimelineMapper::toView);
     }
 
     private static boolean descending(String order) {

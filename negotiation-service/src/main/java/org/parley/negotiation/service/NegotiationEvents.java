@@ -35,12 +35,14 @@ import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.PartyPosition;
+import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.rest.MeetingView;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -145,12 +147,18 @@ public class NegotiationEvents {
     }
 
     private static MeetingData data(Meeting m) {
-        MeetingView v = Views.meeting(m);
-        MeetingPlace place = v.location() == null ? null : new MeetingPlace(v.location().city(), v.location().country(), v.location().venue());
+        Place where = m.location;
+        MeetingPlace place = where == null || (where.city == null && where.country == null && where.venue == null)
+                ? null : new MeetingPlace(where.city, where.country, where.venue);
         return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision.value(), m.timingAsReported,
-                v.duration() == null ? null : v.duration().toString(), place,
-                m.format.value(), m.status.value(), m.statusNote, v.partyIds(), v.participantEnvoyIds(), v.discussedProposalIds(),
-                v.discussedClauseIds(), m.outcomeSummary, sources(m.sources), m.updatedAt);
+                m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds).toString(), place,
+                m.format.value(), m.status.value(), m.statusNote, sorted(m.partyIds), sorted(m.participantEnvoyIds), sorted(m.discussedProposalIds),
+                sorted(m.discussedClauseIds), m.outcomeSummary, sources(m.sources), m.updatedAt);
+    }
+
+    /** Ids in a stable order, so that equal meetings give equal events. */
+    private static List<UUID> sorted(Collection<UUID> ids) {
+        return ids.stream().sorted().toList();
     }
 
     private static ProposalData data(Proposal p) {

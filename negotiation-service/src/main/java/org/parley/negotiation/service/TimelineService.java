@@ -7,10 +7,9 @@ import org.parley.api.Page;
 import org.parley.api.PageRequest;
 import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Negotiation;
-import org.parley.negotiation.repository.TimelineRepository.Branch;
-import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
 import org.parley.negotiation.repository.TimelineRepository;
-import org.parley.negotiation.rest.TimelineEntry;
+import org.parley.negotiation.repository.TimelineRepository.Kind;
+import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,18 +26,18 @@ public class TimelineService {
     @Inject
     TimelineRepository timeline;
 
-    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, PageRequest request) {
+    /** @param kinds the kinds of entry wanted; never empty */
+    public Page<TimelineItem> timeline(UUID negotiationId, Set<Kind> kinds, boolean descending, PageRequest request) {
         if (Negotiation.findById(negotiationId) == null) {
             throw ApiException.notFound("Negotiation", negotiationId);
         }
-        List<Branch> branches = kinds.stream().map(k -> Branch.valueOf(k.name())).toList();
-        List<TimelineEntry> entries = timeline.page(negotiationId, branches, descending, request.firstResult(), request.limit())
+        List<TimelineItem> entries = timeline.page(negotiationId, kinds, descending, request.firstResult(), request.limit())
                 .stream().map(TimelineService::entry).toList();
-        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, branches) : null);
+        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, kinds) : null);
     }
 
-    static TimelineEntry entry(TimelineRow row) {
-        TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT));
+    static TimelineItem entry(TimelineRow row) {
+        Kind kind = Kind.valueOf(row.kind().toUpperCase(Locale.ROOT));
         DatePrecision precision = DatePrecision.valueOf(row.precision().toUpperCase(Locale.ROOT));
         String at = row.day() != null ? row.day().toString() : row.sortAt() != null ? row.sortAt().toString() : null;
         String summary = switch (kind) {
@@ -48,7 +47,7 @@ public class TimelineService {
             case STATEMENT -> statement(row);
             case INCIDENT -> incident(row);
         };
-        return new TimelineEntry(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
+        return new TimelineItem(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
     }
 
     /** Meeting held: Witkoff and Kushner meet Putin (The Kremlin, Moscow), 5 hours */
