@@ -9,6 +9,7 @@ import org.hibernate.Hibernate;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingFormat;
@@ -48,7 +49,7 @@ public class MeetingService {
     @Transactional
     public Meeting schedule(ScheduleMeeting input) {
         if (input.status() != null && input.status() != MeetingStatus.SCHEDULED && input.status() != MeetingStatus.HELD) {
-            throw ApiException.badRequest("A new meeting is scheduled, or held when recording one that took place; got " + input.status().value());
+            throw ApiException.badRequest("A new meeting is scheduled, or held when recording one that took place; got " + Vocabulary.wireName(input.status()));
         }
         validate(input);
         Meeting m = new Meeting();
@@ -130,8 +131,9 @@ public class MeetingService {
 
     private static void requireTransition(MeetingStatus from, MeetingStatus to) {
         if (!from.canMoveTo(to)) {
-            throw ApiException.conflict("A " + from.value() + " meeting cannot become " + to.value()
-                    + "; allowed next: " + Vocabulary.names(from.next()));
+            throw ApiException.conflict("A " + Vocabulary.wireName(from) + " meeting cannot become " + Vocabulary.wireName(to)
+                    + "; allowed next: " + (from.next().isEmpty() ? "none (it is final)"
+                    : from.next().stream().map(Vocabulary::wireName).collect(Collectors.joining(", "))));
         }
     }
 
@@ -181,12 +183,12 @@ public class MeetingService {
         DatePrecision precision = input.startPrecision() != null ? input.startPrecision()
                 : input.startsAt() != null ? DatePrecision.INSTANT : DatePrecision.UNKNOWN;
         if (!DatePrecision.FOR_INSTANT.contains(precision)) {
-            throw ApiException.badRequest("startPrecision " + precision.value() + " is not a precision of a meeting's start; use instant, exact_day or unknown");
+            throw ApiException.badRequest("startPrecision " + Vocabulary.wireName(precision) + " is not a precision of a meeting's start; use instant, exact_day or unknown");
         }
         if ((precision == DatePrecision.UNKNOWN) != (input.startsAt() == null)) {
             throw ApiException.badRequest(precision == DatePrecision.UNKNOWN
                     ? "startsAt must be left out when startPrecision is unknown"
-                    : "startsAt is required when startPrecision is " + precision.value());
+                    : "startsAt is required when startPrecision is " + Vocabulary.wireName(precision));
         }
         return precision;
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.negotiation.ClauseAdded;
@@ -91,7 +92,7 @@ public class NegotiationEvents {
     }
 
     public void meetingStatusChanged(Meeting m, MeetingStatus previous) {
-        append(new MeetingStatusChanged(m.negotiationId, m.id, previous.value(), m.status.value(), m.statusNote, m.updatedAt));
+        append(new MeetingStatusChanged(m.negotiationId, m.id, Vocabulary.wireName(previous), Vocabulary.wireName(m.status), m.statusNote, m.updatedAt));
     }
 
     public void proposalTabled(Proposal p) {
@@ -150,9 +151,9 @@ public class NegotiationEvents {
         Place where = m.location;
         MeetingPlace place = where == null || (where.city == null && where.country == null && where.venue == null)
                 ? null : new MeetingPlace(where.city, where.country, where.venue);
-        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision.value(), m.timingAsReported,
+        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, Vocabulary.wireName(m.startPrecision), m.timingAsReported,
                 m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds).toString(), place,
-                m.format.value(), m.status.value(), m.statusNote, sorted(m.partyIds), sorted(m.participantEnvoyIds), sorted(m.discussedProposalIds),
+                Vocabulary.wireName(m.format), Vocabulary.wireName(m.status), m.statusNote, sorted(m.partyIds), sorted(m.participantEnvoyIds), sorted(m.discussedProposalIds),
                 sorted(m.discussedClauseIds), m.outcomeSummary, sources(m.sources), m.updatedAt);
     }
 
