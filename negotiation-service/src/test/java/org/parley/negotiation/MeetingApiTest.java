@@ -222,4 +222,17 @@ class MeetingApiTest {
         body.put("title", "Witkoff meets Putin\nin the Kremlin");
         post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem("title"));
     }
+
+    @Test
+    void theDocumentKeepsTheStandardRefusalsTheResourceNoLongerRepeats() {
+        var document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String operation : List.of("put", "post")) {
+            String path = operation.equals("put") ? "'/api/v1/meetings/{id}'" : "'/api/v1/meetings/{id}/status'";
+            Map<String, Object> responses = document.getMap("paths." + path + "." + operation + ".responses");
+            assertTrue(responses.keySet().containsAll(List.of("200", "400", "404", "409", "412", "415", "428")), path + ": " + responses.keySet());
+            List<Map<String, Object>> parameters = document.getList("paths." + path + "." + operation + ".parameters");
+            assertTrue(parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")) && Boolean.TRUE.equals(p.get("required"))), parameters.toString());
+        }
+        assertTrue(document.getMap("paths.'/api/v1/meetings'.get.responses").containsKey("400"));
+    }
 }
