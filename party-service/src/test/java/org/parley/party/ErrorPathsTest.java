@@ -131,7 +131,7 @@ class ErrorPathsTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("endedOn", "2024-12-31"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("violations[0].field", equalTo("endedOn"));
+                .body("detail", startsWith("endedOn: 2024-12-31 is before the start of the mandate (mandateFrom 2025-01-01)"));
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "no date"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end")
                 .then().statusCode(400).body("violations[0].field", equalTo("endedOn"));

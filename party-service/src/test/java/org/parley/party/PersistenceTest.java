@@ -7,7 +7,13 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import org.junit.jupiter.api.Test;
+import org.parley.party.model.ConflictRole;
+import org.parley.party.model.Envoy;
+import org.parley.party.model.EnvoyRole;
+import org.parley.party.model.Party;
+import org.parley.party.model.PartyKind;
 import org.parley.party.repository.EnvoyRepository;
+import org.parley.party.repository.NameSearch;
 import org.parley.party.repository.PartyRepository;
 
 import java.time.Instant;
@@ -54,7 +60,7 @@ class PersistenceTest {
             Envoy envoy = new Envoy();
             envoy.id = envoyId;
             envoy.partyId = partyId;
-            envoy.name("Jean-Pierre Tröger", List.of("J.P. Troger"));
+            NameSearch.name(envoy, "Jean-Pierre Tröger", List.of("J.P. Troger"));
             envoy.role = EnvoyRole.SPOKESPERSON;
             envoy.mandateFrom = LocalDate.of(2025, 3, 1);
             envoy.createdAt = now;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.EnvoyRole;
+import org.parley.party.model.EnvoyRole;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** What a client sends to appoint an envoy or to replace one (PUT). */
 @Schema(name = "EnvoyInput", description = "An envoy as a client appoints or replaces them")
-@MandateInOrder(end = "mandateTo")
+@MandateInOrder
 public record EnvoyInput(
         @NotBlank
         @Size(max = 200)
@@ -45,14 +45,5 @@ public record EnvoyInput(
 
         @SupportedDate
         @Schema(description = "Last day of the mandate, if it has ended or its end is known; not before mandateFrom", nullable = true)
-        LocalDate mandateTo) implements MandateInOrder.Span {
-
-    @Override
-    public LocalDate mandateEnd() {
-        return mandateTo;
-    }
-
-    public List<String> aliasesOrEmpty() {
-        return aliases == null ? List.of() : aliases;
-    }
+        LocalDate mandateTo) {
 }

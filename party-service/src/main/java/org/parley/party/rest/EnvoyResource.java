@@ -29,17 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
-import org.parley.api.UpdatedSince;
-import org.parley.party.Envoy;
-import org.parley.party.EnvoyRole;
-import org.parley.party.NameSearch;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Envoy;
 import org.parley.party.mapping.EnvoyMapper;
-import org.parley.party.repository.EnvoyCriteria;
-import org.parley.party.repository.Ordering;
 import org.parley.party.service.EnvoyService;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/envoys")
@@ -72,7 +65,7 @@ public class EnvoyResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "partyId names no party")
     public Response create(@Valid @NotNull EnvoyInput body, @Context UriInfo uriInfo) {
-        Envoy envoy = service.appoint(body);
+        Envoy envoy = service.appoint(EnvoyMapper.toCommand(body));
         return Http.created(uriInfo.getAbsolutePathBuilder().path(envoy.id.toString()).build(), envoy.version, EnvoyMapper.toView(envoy));
     }
 
@@ -81,15 +74,8 @@ public class EnvoyResource {
             description = "Envoys matching every filter given, one page at a time (at most 200 per page).")
     @APIResponse(responseCode = "200", description = "One page of envoys")
     @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
-    public Page<EnvoyView> list(@Valid @BeanParam EnvoyFilters filters, @Valid @BeanParam Paging paging) {
-        EnvoyCriteria criteria = new EnvoyCriteria(
-                null,
-                Vocabulary.parse(EnvoyRole.class, filters.role).orElse(null),
-                filters.active_on == null ? null : IsoDate.Validator.parse(filters.active_on),
-                filters.q == null ? List.of() : NameSearch.words(filters.q),
-                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
-                Ordering.parse(filters.sort));
-        return service.list(filters.party, criteria, paging.request()).map(EnvoyMapper::toView);
+    public Page<EnvoyView> list(@Valid @BeanParam EnvoyListFilter filter, @Valid @BeanParam Paging paging) {
+        return service.list(filter.party, filter.filter(), paging.request()).map(EnvoyMapper::toView);
     }
 
     @GET
@@ -126,7 +112,7 @@ public class EnvoyResource {
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull EnvoyInput body) {
-        Envoy envoy = service.update(id, body, ifMatch);
+        Envoy envoy = service.change(EnvoyMapper.toCommand(id, ifMatch, body));
         return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 
@@ -153,7 +139,7 @@ public class EnvoyResource {
                                @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                                @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull MandateEndInput body) {
-        Envoy envoy = service.endMandate(id, body, ifMatch);
+        Envoy envoy = service.endMandate(EnvoyMapper.toCommand(id, ifMatch, body));
         return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 }

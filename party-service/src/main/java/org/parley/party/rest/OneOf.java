@@ -4,7 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.parley.party.Vocabulary;
+import org.parley.party.service.Vocabulary;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

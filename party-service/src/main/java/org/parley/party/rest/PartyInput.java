@@ -5,9 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.ConflictRole;
-import org.parley.party.Party;
-import org.parley.party.PartyKind;
+import org.parley.party.model.ConflictRole;
+import org.parley.party.model.Party;
+import org.parley.party.model.PartyKind;
 
 /** What a client sends to register a party or to replace one (PUT). */
 @Schema(name = "PartyInput", description = "A party as a client registers or replaces it")

@@ -30,14 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
-import org.parley.api.UpdatedSince;
-import org.parley.party.ConflictRole;
-import org.parley.party.Party;
-import org.parley.party.PartyKind;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Party;
 import org.parley.party.mapping.PartyMapper;
-import org.parley.party.repository.Ordering;
-import org.parley.party.repository.PartyCriteria;
 import org.parley.party.service.PartyService;
 
 import java.util.UUID;
@@ -68,7 +62,7 @@ public class PartyResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(@Valid @NotNull PartyInput body, @Context UriInfo uriInfo) {
-        Party party = service.register(body);
+        Party party = service.register(PartyMapper.toCommand(body));
         return Http.created(uriInfo.getAbsolutePathBuilder().path(party.id.toString()).build(), party.version, PartyMapper.toView(party));
     }
 
@@ -77,13 +71,8 @@ public class PartyResource {
             description = "Parties matching every filter given, one page at a time (at most 200 per page).")
     @APIResponse(responseCode = "200", description = "One page of parties")
     @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
-    public Page<PartyView> list(@Valid @BeanParam PartyFilters filters, @Valid @BeanParam Paging paging) {
-        PartyCriteria criteria = new PartyCriteria(
-                Vocabulary.parse(PartyKind.class, filters.kind).orElse(null),
-                Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
-                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
-                Ordering.parse(filters.sort));
-        return service.list(criteria, paging.request()).map(PartyMapper::toView);
+    public Page<PartyView> list(@Valid @BeanParam PartyListFilter filter, @Valid @BeanParam Paging paging) {
+        return service.list(filter.filter(), paging.request()).map(PartyMapper::toView);
     }
 
     @GET
@@ -132,7 +121,7 @@ public class PartyResource {
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull PartyInput body) {
-        Party party = service.update(id, body, ifMatch);
+        Party party = service.change(PartyMapper.toCommand(id, ifMatch, body));
         return Http.ok(party.version, PartyMapper.toView(party));
     }
 

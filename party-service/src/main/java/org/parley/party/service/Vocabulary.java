@@ -1,4 +1,4 @@
-package org.parley.party;
+package org.parley.party.service;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The controlled vocabularies of this service are enums whose JSON, query-parameter and database form is
+ * The controlled vocabularies of this service are enums whose JSON, query-parameter and event form is
  * the constant's name in lower snake case ({@code HEAD_OF_STATE} is {@code head_of_state}). Keeping that
  * rule in one place means the allowed values a client is told about are always the ones that parse.
  */

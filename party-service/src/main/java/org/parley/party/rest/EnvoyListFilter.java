@@ -8,10 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.parley.api.Pager;
-import org.parley.party.EnvoyRole;
+import org.parley.api.UpdatedSince;
+import org.parley.party.model.EnvoyRole;
+import org.parley.party.repository.EnvoyFilter;
+import org.parley.party.repository.NameSearch;
+import org.parley.party.repository.Ordering;
+import org.parley.party.service.Vocabulary;
 
-/** The filters of the envoy list, named as the query parameters are (see {@link PartyFilters}). */
-public class EnvoyFilters {
+import java.util.List;
+
+/** The filters of the envoy list, named as the query parameters are (see {@link PartyListFilter}). */
+public class EnvoyListFilter {
 
     static final String UUID_OR_SLUG = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-z][a-z0-9-]{1,31}";
 
@@ -52,4 +59,18 @@ public class EnvoyFilters {
             schema = @Schema(type = SchemaType.STRING, enumeration = {"fullName", "-fullName", "mandateFrom", "-mandateFrom", "updatedAt", "-updatedAt", "changes"},
                     defaultValue = "fullName"))
     public String sort;
+
+    /**
+     * The parameters as the repository reads them, once Bean Validation has accepted them. The party is left
+     * open: {@link #party} may be a slug, which the service resolves.
+     */
+    public EnvoyFilter filter() {
+        return new EnvoyFilter(
+                null,
+                Vocabulary.parse(EnvoyRole.class, role).orElse(null),
+                active_on == null ? null : IsoDate.Validator.parse(active_on),
+                q == null ? List.of() : NameSearch.words(q),
+                updated_since == null ? null : UpdatedSince.parse(updated_since),
+                Ordering.parse(sort));
+    }
 }
