@@ -74,6 +74,10 @@ class PersistenceTest {
         assertEquals(ConflictRole.STAKEHOLDER, party.conflictRole);
         assertEquals(now, party.updatedAt);
         assertEquals(0, party.version);
+        // Stored by constant name (@Enumerated STRING), as negotiation-service stores its vocabularies.
+        assertEquals(List.of("NON_STATE_ACTOR", "STAKEHOLDER"), List.of(stored("select kind from party where id = ?1", partyId),
+                stored("select conflict_role from party where id = ?1", partyId)));
+        assertEquals("SPOKESPERSON", stored("select role from envoy where id = ?1", envoyId));
 
         Envoy envoy = envoys.findById(envoyId);
         assertEquals("Jean-Pierre Tröger", envoy.fullName);
@@ -83,6 +87,10 @@ class PersistenceTest {
         assertEquals(EnvoyRole.SPOKESPERSON, envoy.role);
         assertTrue(envoy.activeOn(LocalDate.of(2026, 1, 1)));
         assertEquals(1, envoys.countByParty(partyId));
+    }
+
+    private String stored(String sql, UUID id) {
+        return (String) parties.getEntityManager().createNativeQuery(sql).setParameter(1, id).getSingleResult();
     }
 
     @Test
