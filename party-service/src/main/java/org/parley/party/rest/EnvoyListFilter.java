@@ -1,19 +1,21 @@
 package org.parley.party.rest;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.IsoDate;
+import org.parley.api.IsoInstant;
+import org.parley.api.OneOf;
 import org.parley.api.Pager;
-import org.parley.api.UpdatedSince;
+import org.parley.api.QueryValues;
+import org.parley.api.SearchText;
 import org.parley.party.model.EnvoyRole;
 import org.parley.party.repository.EnvoyFilter;
 import org.parley.party.repository.NameSearch;
 import org.parley.party.repository.Ordering;
-import org.parley.party.service.Vocabulary;
 
 import java.util.List;
 
@@ -39,7 +41,7 @@ public class EnvoyListFilter {
     public String active_on;
 
     @QueryParam("q")
-    @Size(max = 200)
+    @SearchText
     @Parameter(description = "Name search, case- and accent-insensitive, over the full name and each alias: an envoy matches when one "
             + "of their names has, for every word of q, a word that starts with it, is spelled like it or sounds like it "
             + "(\"Steve Witkoff\" and \"Steven Witkoff\" find each other; \"Vladimir\", \"Volodymyr\" and \"Wladimir\" too)",
@@ -65,12 +67,13 @@ public class EnvoyListFilter {
      * open: {@link #party} may be a slug, which the service resolves.
      */
     public EnvoyFilter filter() {
+        String query = QueryValues.text(q);
         return new EnvoyFilter(
                 null,
-                Vocabulary.parse(EnvoyRole.class, role).orElse(null),
-                active_on == null ? null : IsoDate.Validator.parse(active_on),
-                q == null ? List.of() : NameSearch.words(q),
-                updated_since == null ? null : UpdatedSince.parse(updated_since),
+                QueryValues.term(EnvoyRole.class, role),
+                QueryValues.date(active_on),
+                query == null ? List.of() : NameSearch.words(query),
+                QueryValues.instant(updated_since),
                 Ordering.parse(sort));
     }
 }

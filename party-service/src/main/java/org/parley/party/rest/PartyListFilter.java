@@ -6,13 +6,14 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.IsoInstant;
+import org.parley.api.OneOf;
 import org.parley.api.Pager;
-import org.parley.api.UpdatedSince;
+import org.parley.api.QueryValues;
 import org.parley.party.model.ConflictRole;
 import org.parley.party.model.PartyKind;
 import org.parley.party.repository.Ordering;
 import org.parley.party.repository.PartyFilter;
-import org.parley.party.service.Vocabulary;
 
 /**
  * The filters of the party list. Fields are named as the query parameters are, because a validation
@@ -46,9 +47,9 @@ public class PartyListFilter {
     /** The parameters as the repository reads them; called once Bean Validation has accepted them. */
     public PartyFilter filter() {
         return new PartyFilter(
-                Vocabulary.parse(PartyKind.class, kind).orElse(null),
-                Vocabulary.parse(ConflictRole.class, role).orElse(null),
-                updated_since == null ? null : UpdatedSince.parse(updated_since),
+                QueryValues.term(PartyKind.class, kind),
+                QueryValues.term(ConflictRole.class, role),
+                QueryValues.instant(updated_since),
                 Ordering.parse(sort));
     }
 }

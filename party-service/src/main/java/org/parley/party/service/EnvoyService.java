@@ -7,6 +7,7 @@ import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
+import org.parley.api.StoreConstraints;
 import org.parley.party.model.Envoy;
 import org.parley.party.model.Party;
 import org.parley.party.repository.EnvoyFilter;
