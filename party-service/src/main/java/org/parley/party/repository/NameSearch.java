@@ -1,4 +1,6 @@
-package org.parley.party;
+package org.parley.party.repository;
+
+import org.parley.party.model.Envoy;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -17,6 +19,17 @@ import java.util.Locale;
 public final class NameSearch {
 
     private NameSearch() {
+    }
+
+    /** Sets the envoy's names and keeps the search columns the repository's name search reads in step with them. */
+    public static void name(Envoy envoy, String fullName, List<String> aliases) {
+        envoy.fullName = fullName;
+        envoy.aliases = new ArrayList<>(aliases);
+        List<String> names = new ArrayList<>();
+        names.add(fullName);
+        names.addAll(aliases);
+        envoy.searchNames = normaliseNames(names);
+        envoy.searchTokens = tokens(envoy.searchNames);
     }
 
     public static String normalise(String text) {
