@@ -83,7 +83,6 @@ class PersistenceTest {
         assertEquals("Jean-Pierre Tröger", envoy.fullName);
         assertEquals(List.of("J.P. Troger"), envoy.aliases);
         assertEquals(List.of("jean pierre troger", "j p troger"), envoy.searchNames);
-        assertEquals(List.of("jean", "pierre", "troger", "j", "p"), envoy.searchTokens);
         assertEquals(EnvoyRole.SPOKESPERSON, envoy.role);
         assertTrue(envoy.activeOn(LocalDate.of(2026, 1, 1)));
         assertEquals(1, envoys.countByParty(partyId));

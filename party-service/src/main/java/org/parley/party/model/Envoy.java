@@ -59,11 +59,6 @@ public class Envoy extends PanacheEntityBase implements Changed {
     @Column(name = "search_names", nullable = false, columnDefinition = "text[]")
     public List<String> searchNames = new ArrayList<>();
 
-    /** The distinct words of {@link #searchNames}; the GIN index on them finds candidates by word prefix. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "search_tokens", nullable = false, columnDefinition = "text[]")
-    public List<String> searchTokens = new ArrayList<>();
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,16 +5,14 @@ import org.parley.party.model.Envoy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How names are compared when searching envoys. A name and a query are both reduced to lower-case words
- * without accents or punctuation ("Zelenskyy" and "Zelenskyy," alike; "Jean-Yves" is "jean yves"); a name
- * matches when every query word is the start of one of its words. So "Steve Witkoff" finds "Steven
- * Witkoff", "witk" finds him too, and a query for "Steven Witkoff" finds an envoy who has it as an alias.
- * Doing this in Java for both sides keeps the database free of locale and dictionary settings.
+ * How names are reduced for searching envoys: a name and a query both become lower-case words without
+ * accents or punctuation ("Zelenskyy" and "Zelenskyy," alike; "Jean-Yves" is "jean yves"). Doing this in Java
+ * for both sides keeps the database free of locale and dictionary settings; the repository then matches each
+ * query word approximately against the words of {@code search_names} (prefix, trigram similarity, sound).
  */
 public final class NameSearch {
 
@@ -29,7 +27,6 @@ public final class NameSearch {
         names.add(fullName);
         names.addAll(aliases);
         envoy.searchNames = normaliseNames(names);
-        envoy.searchTokens = tokens(envoy.searchNames);
     }
 
     public static String normalise(String text) {
@@ -44,13 +41,5 @@ public final class NameSearch {
 
     static List<String> normaliseNames(List<String> names) {
         return names.stream().map(NameSearch::normalise).filter(name -> !name.isEmpty()).distinct().toList();
-    }
-
-    static List<String> tokens(List<String> normalisedNames) {
-        LinkedHashSet<String> tokens = new LinkedHashSet<>();
-        for (String name : normalisedNames) {
-            tokens.addAll(Arrays.asList(name.split(" ")));
-        }
-        return new ArrayList<>(tokens);
     }
 }
