@@ -1,14 +1,11 @@
 package org.parley.negotiation.mapping;
 
 import org.parley.negotiation.model.Clause;
-import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.PositionChange;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.rest.ClauseView;
-import org.parley.negotiation.rest.MeetingLocation;
-import org.parley.negotiation.rest.MeetingView;
 import org.parley.negotiation.rest.NegotiatingParty;
 import org.parley.negotiation.rest.NegotiationView;
 import org.parley.negotiation.rest.PositionChangeRow;
@@ -16,7 +13,6 @@ import org.parley.negotiation.rest.PositionChangeView;
 import org.parley.negotiation.rest.PositionView;
 import org.parley.negotiation.rest.ProposalView;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -33,16 +29,6 @@ public final class Views {
                 .sorted(Comparator.comparing((org.parley.negotiation.model.Participation p) -> p.role).thenComparing(p -> p.partyId))
                 .map(p -> new NegotiatingParty(p.partyId, p.role)).toList();
         return new NegotiationView(n.id, n.title, n.status, n.startedOn, n.endedOn, parties, n.createdAt, n.updatedAt);
-    }
-
-    public static MeetingView meeting(Meeting m) {
-        MeetingLocation location = m.location == null || (m.location.city == null && m.location.country == null && m.location.venue == null)
-                ? null : new MeetingLocation(m.location.city, m.location.country, m.location.venue);
-        return new MeetingView(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision, m.timingAsReported,
-                m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds),
-                location, m.format, m.status, m.statusNote, m.outcomeSummary,
-                sorted(m.participantEnvoyIds), sorted(m.partyIds), sorted(m.discussedProposalIds), sorted(m.discussedClauseIds),
-                List.copyOf(m.sources), m.createdAt, m.updatedAt);
     }
 
     public static ProposalView proposal(Proposal p) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.negotiation.ClauseAdded;
@@ -35,12 +36,14 @@ import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.PartyPosition;
+import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.rest.MeetingView;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,7 +92,7 @@ public class NegotiationEvents {
     }
 
     public void meetingStatusChanged(Meeting m, MeetingStatus previous) {
-        append(new MeetingStatusChanged(m.negotiationId, m.id, previous.value(), m.status.value(), m.statusNote, m.updatedAt));
+        append(new MeetingStatusChanged(m.negotiationId, m.id, Vocabulary.wireName(previous), Vocabulary.wireName(m.status), m.statusNote, m.updatedAt));
     }
 
     public void proposalTabled(Proposal p) {
@@ -145,12 +148,18 @@ public class NegotiationEvents {
     }
 
     private static MeetingData data(Meeting m) {
-        MeetingView v = Views.meeting(m);
-        MeetingPlace place = v.location() == null ? null : new MeetingPlace(v.location().city(), v.location().country(), v.location().venue());
-        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision.value(), m.timingAsReported,
-                v.duration() == null ? null : v.duration().toString(), place,
-                m.format.value(), m.status.value(), m.statusNote, v.partyIds(), v.participantEnvoyIds(), v.discussedProposalIds(),
-                v.discussedClauseIds(), m.outcomeSummary, sources(m.sources), m.updatedAt);
+        Place where = m.location;
+        MeetingPlace place = where == null || (where.city == null && where.country == null && where.venue == null)
+                ? null : new MeetingPlace(where.city, where.country, where.venue);
+        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, Vocabulary.wireName(m.startPrecision), m.timingAsReported,
+                m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds).toString(), place,
+                Vocabulary.wireName(m.format), Vocabulary.wireName(m.status), m.statusNote, sorted(m.partyIds), sorted(m.participantEnvoyIds), sorted(m.discussedProposalIds),
+                sorted(m.discussedClauseIds), m.outcomeSummary, sources(m.sources), m.updatedAt);
+    }
+
+    /** Ids in a stable order, so that equal meetings give equal events. */
+    private static List<UUID> sorted(Collection<UUID> ids) {
+        return ids.stream().sorted().toList();
     }
 
     private static ProposalData data(Proposal p) {
