@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link ServiceLauncher.JvmProfile#PRODUCTION}), prints the table and writes it into docs/performance.md.
  * <p>
  * Options: {@code --scale smoke|full} (or {@code -Dbench.scale}), {@code --root DIR} (the checkout),
- * {@code --no-write} (print only).
+ * {@code --no-write} (print only), {@code --only P1,P7} (a subset of the figures, e.g. to compare a change before
+ * and after; the services are started all the same). A subset run writes only its own rows, with a note naming
+ * the figures it ran: rows of an earlier run are not carried over, because a ratio is only meaningful beside
+ * figures from the same run.
  */
 public final class Bench {
 
@@ -41,6 +47,7 @@ public final class Bench {
     private final Path root;
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Set<String> only;
 
     private DevStack stack;
     private ServiceLauncher launcher;
@@ -50,27 +57,59 @@ public final class Bench {
     private Fixture fixture;
     private Fixture.Board board;
 
-    private Bench(Scale scale, Path root) {
+    private Bench(Scale scale, Path root, Set<String> only) {
         this.scale = scale;
         this.root = root;
+        this.only = only;
+    }
+
+    static final List<String> FIGURES = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+
+    /** {@code P1,P7} → the figures to run; empty for all. */
+    static Set<String> parseOnly(String list) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String each : list.split(",")) {
+            String figure = each.strip().toUpperCase(Locale.ROOT);
+            if (!FIGURES.contains(figure)) {
+                throw new IllegalArgumentException("--only takes figures among " + String.join(",", FIGURES) + ", not '" + each.strip() + "'");
+            }
+            chosen.add(figure);
+        }
+        return chosen;
+    }
+
+    private boolean runs(String figure) {
+        return only.isEmpty() || only.contains(figure);
     }
 
     public static void main(String[] args) {
         String scaleName = System.getProperty("bench.scale", "full");
         Path root = Path.of(".");
         boolean write = true;
+        Set<String> only = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scaleName = args[++i];
                 case "--root" -> root = Path.of(args[++i]);
                 case "--no-write" -> write = false;
+                case "--only" -> {
+                    try {
+                        only = parseOnly(args[++i]);
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("bench: " + e.getMessage());
+                        System.exit(2);
+                    }
+                }
                 default -> {
-                    System.err.println("bench: unknown option " + args[i] + " (use --scale smoke|full, --root DIR, --no-write)");
+                    System.err.println("bench: unknown option " + args[i] + " (use --scale smoke|full, --root DIR, --no-write, --only P1,P7)");
                     System.exit(2);
                 }
             }
         }
-        Bench bench = new Bench(Scale.of(scaleName), root.toAbsolutePath().normalize());
+        Bench bench = new Bench(Scale.of(scaleName), root.toAbsolutePath().normalize(), only);
+        if (!only.isEmpty()) {
+            bench.notes.add("Only " + String.join(", ", only) + " run (--only); the other figures are not in this table.");
+        }
         Instant started = Instant.now();
         try {
             bench.run();
@@ -104,15 +143,28 @@ public final class Bench {
         say("Creating the boards...");
         fixture = Fixture.create(api, gateway);
         board = fixture.board("Benchmark board");
-        Fixture.Board historyBoard = fixture.board("Benchmark board with a long history");
 
-        p1BoardReadThroughTheGateway();
-        p2WriteToAlertOnKafka();
-        p4BoardWithLongHistory(historyBoard);
-        p5PositionWrites("production JVM options");
-        p6ListsAtScale();
-        p7AlertFanOut();
-        p5WithTheLocalRunsJvmOptions();
+        if (runs("P1")) {
+            p1BoardReadThroughTheGateway();
+        }
+        if (runs("P2")) {
+            p2WriteToAlertOnKafka();
+        }
+        if (runs("P4")) {
+            p4BoardWithLongHistory(fixture.board("Benchmark board with a long history"));
+        }
+        if (runs("P5")) {
+            p5PositionWrites("production JVM options");
+        }
+        if (runs("P6")) {
+            p6ListsAtScale();
+        }
+        if (runs("P7")) {
+            p7AlertFanOut();
+        }
+        if (runs("P5")) {
+            p5WithTheLocalRunsJvmOptions();
+        }
     }
 
     /** Free ports are picked before they are bound; another process on a busy machine can take one first. */
@@ -144,6 +196,16 @@ public final class Bench {
         gatewayEnvironment.put("PARLEY_ACCESS_RATE_LIMIT_REQUESTS", "1000000000");
         ServiceLauncher.Service gatewayService = ParleyServices.packaged(root, "gateway", "gateway", gatewayEnvironment);
 
+        if (!runs("P3")) {
+            say("Starting the services (P3 not timed)...");
+            // One at a time, as P3 does: on a loaded machine three JVMs starting at once miss the ready timeout.
+            for (ServiceLauncher.Service service : List.of(party, negotiationService, gatewayService)) {
+                launcher.startAll(List.of(service));
+            }
+            gateway = URI.create(gatewayService.url());
+            negotiation = URI.create(negotiationService.url());
+            return;
+        }
         stack.ensureDatabase("bench");
         sql("bench", "create table if not exists bench_note (id bigint primary key, text text)",
                 "insert into bench_note values (1, 'anchor') on conflict do nothing");

@@ -67,6 +67,18 @@ class ReportTest {
     }
 
     @Test
+    void onlyNamesKnownFigures() {
+        assertEquals(List.of("P1", "P7"), List.copyOf(Bench.parseOnly("p1, P7")));
+        try {
+            Bench.parseOnly("P1,P9");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("P9"), e.getMessage());
+            return;
+        }
+        throw new AssertionError("an unknown figure is refused");
+    }
+
+    @Test
     void scalesAreFullOrSmoke() {
         assertEquals(1_000_000, Scale.of("full").historyRows());
         assertEquals(10_000, Scale.of("full").sseClients());

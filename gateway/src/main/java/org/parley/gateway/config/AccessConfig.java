@@ -16,9 +16,29 @@ public interface AccessConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
     /** The largest request body the gateway passes on; a larger one is refused with 413 before it reaches a service. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * Verified bearer tokens kept so that a client's next requests skip the signature check
+     * (security.VerifiedTokens); {@code ttl} 0 turns it off.
+     */
+    interface TokenCache {
+
+        /** The most tokens kept; one per active client session is enough. */
+        @WithDefault("10000")
+        int maxSize();
+
+        /**
+         * How long a verified token is trusted without a new check (never past its expiry): the longest a token
+         * signed by a key the issuer has withdrawn is still let through.
+         */
+        @WithDefault("60s")
+        Duration ttl();
+    }
 
     interface RateLimit {
 

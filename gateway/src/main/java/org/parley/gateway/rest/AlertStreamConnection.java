@@ -14,16 +14,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client of the live alert stream. Alerts arrive from the Kafka consumer's thread into a bounded
- * queue ({@link #offer}); they are written on the connection's own event loop, only as fast as the socket
- * takes them. A client that lets its queue fill up is disconnected, so that it holds up nobody else.
+ * queue ({@link #offer}); they are written on the connection's own event loop ({@link AlertStreamWriters}),
+ * only as fast as the socket takes them. A client that lets its queue fill up is disconnected, so that it
+ * holds up nobody else.
  */
 final class AlertStreamConnection implements AlertStreamHub.Subscriber {
 
     private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
+    /** Waiting alerts are joined into one write up to about this size. */
+    private static final int JOINED_WRITE_BYTES = 16 * 1024;
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
+    private final AlertStreamWriters.EventLoop writer;
     private final ArrayBlockingQueue<AlertStreamHub.Delivery> queue;
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
     private final Runnable onClose;
@@ -31,10 +35,11 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
     private Iterator<AlertStreamHub.Delivery> missed = Collections.emptyIterator();
     private volatile boolean closed;
 
-    AlertStreamConnection(HttpServerRequest request, Context context, int queueSize, Runnable onClose) {
+    AlertStreamConnection(HttpServerRequest request, Context context, AlertStreamWriters.EventLoop writer, int queueSize, Runnable onClose) {
         this.request = request;
         this.response = request.response();
         this.context = context;
+        this.writer = writer;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.onClose = onClose;
     }
@@ -90,24 +95,42 @@ final class AlertStreamConnection implements AlertStreamHub.Subscriber {
 
     private void schedulePump() {
         if (pumpScheduled.compareAndSet(false, true)) {
-            context.runOnContext(nothing -> pump());
+            writer.schedule(this);
         }
     }
 
-    /** Writes until the queue is empty or the socket is full; then continues when the socket drains. */
-    private void pump() {
+    /**
+     * Writes until the queue is empty or the socket is full; then continues when the socket drains. On the
+     * event loop. A single waiting alert goes out as the buffer it shares with every other client; several
+     * (a burst, or the catch-up after a reconnect) are joined into one write, so that a client costs one
+     * chunk and one flush per turn rather than one per alert.
+     */
+    void pump() {
         pumpScheduled.set(false);
         while (!closed) {
             if (response.writeQueueFull()) {
                 response.drainHandler(nothing -> pump());
                 return;
             }
-            AlertStreamHub.Delivery next = missed.hasNext() ? missed.next() : queue.poll();
+            AlertStreamHub.Delivery next = next();
             if (next == null) {
                 return;
             }
-            response.write(Buffer.buffer(next.frame()));
+            AlertStreamHub.Delivery after = next();
+            if (after == null) {
+                response.write(next.buffer());
+                continue;
+            }
+            Buffer joined = Buffer.buffer().appendBuffer(next.buffer()).appendBuffer(after.buffer());
+            while (joined.length() < JOINED_WRITE_BYTES && (after = next()) != null) {
+                joined.appendBuffer(after.buffer());
+            }
+            response.write(joined);
         }
+    }
+
+    private AlertStreamHub.Delivery next() {
+        return missed.hasNext() ? missed.next() : queue.poll();
     }
 
     private void closed() {

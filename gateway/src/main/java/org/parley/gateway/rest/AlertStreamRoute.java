@@ -2,6 +2,7 @@ package org.parley.gateway.rest;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,6 +49,7 @@ public class AlertStreamRoute {
     private final AlertStreamConfig config;
     private final Vertx vertx;
     private final Set<AlertStreamConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AlertStreamWriters writers = new AlertStreamWriters();
     private long keepAliveTimer = -1;
 
     @Inject
@@ -112,7 +114,8 @@ public class AlertStreamRoute {
                 // Tells nginx-style proxies not to hold events back in a buffer.
                 .putHeader("X-Accel-Buffering", "no");
         AlertStreamConnection[] self = new AlertStreamConnection[1];
-        AlertStreamConnection connection = new AlertStreamConnection(request, vertx.getOrCreateContext(), config.clientQueueSize(), () -> {
+        Context eventLoop = vertx.getOrCreateContext();
+        AlertStreamConnection connection = new AlertStreamConnection(request, eventLoop, writers.of(eventLoop), config.clientQueueSize(), () -> {
             connections.remove(self[0]);
             hub.unsubscribe(self[0]);
         });

@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.parley.api.Roles;
 import org.parley.gateway.config.AccessConfig;
@@ -17,7 +16,7 @@ import org.parley.gateway.routing.ApiProxy;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * Stands in front of everything under {@code /api/v1}, the proxied services and the gateway's own alert
@@ -25,7 +24,8 @@ import java.util.OptionalLong;
  * <ol>
  *   <li>its body is within {@code parley.access.max-body-size} ({@code 413} otherwise, {@code 411} for a body of unknown length);</li>
  *   <li>it carries a bearer token that SmallRye JWT verifies against the trusted issuer: signature (JWKS),
- *       issuer, audience and expiry ({@code 401} otherwise);</li>
+ *       issuer, audience and expiry ({@code 401} otherwise); a token verified moments ago is not verified
+ *       again until its expiry or a short TTL ({@link VerifiedTokens});</li>
  *   <li>the token has a role {@link AccessRules} admits for the method and path ({@code 403} otherwise, naming the roles);</li>
  *   <li>its subject is within its rate limit ({@code 429} with {@code Retry-After} otherwise).</li>
  * </ol>
@@ -39,16 +39,18 @@ public class ApiGuard {
     private static final String BEARER = "Bearer ";
 
     @Inject
-    JWTParser tokens;
+    JWTParser parser;
 
     @Inject
     AccessConfig config;
 
     private RateLimiter limiter;
+    private VerifiedTokens tokens;
 
     /** Before the API proxy (order -100) and the alert stream (-90). */
     void install(@Observes Router router) {
         limiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period());
+        tokens = new VerifiedTokens(parser, config.tokenCache().maxSize(), config.tokenCache().ttl());
         router.route("/api/v1*").order(-110).handler(this::check);
     }
 
@@ -65,9 +67,15 @@ public class ApiGuard {
             return;
         }
         String token = authorization.substring(BEARER.length()).strip();
+        Optional<VerifiedTokens.Principal> known = tokens.cached(token);
+        if (known.isPresent()) {
+            // The token's signature was checked moments ago: decide here, on the event loop, without a worker hop.
+            admit(context, known.get(), allowed);
+            return;
+        }
         // Verifying may fetch the issuer's JWKS (blocking I/O, cached afterwards); the body waits meanwhile.
         request.pause();
-        context.vertx().executeBlocking(() -> tokens.parse(token), false).onComplete(verified -> {
+        context.vertx().executeBlocking(() -> tokens.verify(token), false).onComplete(verified -> {
             if (verified.failed()) {
                 LOG.debugf("Token refused on %s %s: %s", request.method(), request.path(), verified.cause().getMessage());
                 refuse(context, 401, "unauthorized", "Unauthorized",
@@ -75,23 +83,26 @@ public class ApiGuard {
                                 + "this operation needs " + Roles.describe(allowed));
                 return;
             }
-            JsonWebToken jwt = verified.result();
-            if (Collections.disjoint(jwt.getGroups(), allowed)) {
-                refuse(context, 403, "forbidden", "Forbidden", "Your token's roles do not allow this; it needs " + Roles.describe(allowed));
-                return;
-            }
-            String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-            OptionalLong retryAfter = limiter.acquire(subject);
-            if (retryAfter.isPresent()) {
-                context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
-                refuse(context, 429, "too-many-requests", "Too many requests",
-                        "More than " + config.rateLimit().requests() + " requests in " + config.rateLimit().period().toSeconds()
-                                + " s for " + subject + "; try again in " + retryAfter.getAsLong() + " s");
-                return;
-            }
             request.resume();
-            context.next();
+            admit(context, verified.result(), allowed);
         });
+    }
+
+    /** A verified token: its roles, then its subject's rate limit. */
+    private void admit(RoutingContext context, VerifiedTokens.Principal principal, List<String> allowed) {
+        if (Collections.disjoint(principal.roles(), allowed)) {
+            refuse(context, 403, "forbidden", "Forbidden", "Your token's roles do not allow this; it needs " + Roles.describe(allowed));
+            return;
+        }
+        long retryAfter = limiter.acquire(principal.subject());
+        if (retryAfter > 0) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            refuse(context, 429, "too-many-requests", "Too many requests",
+                    "More than " + config.rateLimit().requests() + " requests in " + config.rateLimit().period().toSeconds()
+                            + " s for " + principal.subject() + "; try again in " + retryAfter + " s");
+            return;
+        }
+        context.next();
     }
 
     private boolean withinSizeLimit(RoutingContext context) {

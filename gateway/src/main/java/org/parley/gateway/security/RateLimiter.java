@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
-import java.util.OptionalLong;
 
 /**
  * A token bucket per subject (Bucket4j), refilled greedily: {@code requests} per {@code period}, all of which
@@ -25,14 +24,24 @@ public final class RateLimiter {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).build();
     }
 
-    /** Takes one request from the subject's bucket: empty when allowed, else the seconds until one is available again. */
-    public OptionalLong acquire(String subject) {
-        ConsumptionProbe probe = buckets.get(subject, key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
-                .build()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return OptionalLong.empty();
+    /** Takes one request from the subject's bucket: 0 when allowed, else the seconds until one is available again. */
+    public long acquire(String subject) {
+        Bucket bucket = buckets.getIfPresent(subject);
+        if (bucket == null) {
+            bucket = buckets.get(subject, this::newBucket);
         }
-        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        // The plain tryConsume on every request; the probe (an object per call) only for a refusal's Retry-After.
+        if (bucket.tryConsume(1)) {
+            return 0;
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return 0;
+        }
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private Bucket newBucket(String subject) {
+        return Bucket.builder().addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period)).build();
     }
 }

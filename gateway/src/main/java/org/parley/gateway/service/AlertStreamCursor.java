@@ -65,9 +65,28 @@ public final class AlertStreamCursor {
      * ids it is sent never go backwards, whichever gateway sends them.
      */
     public AlertStreamCursor max(AlertStreamCursor other) {
+        // The usual case, a client at or behind the alert it is sent: its new position is that alert's own object,
+        // which lets every such client share one encoded frame (AlertStreamEntry#frameBuffer).
+        if (other.covers(this)) {
+            return other;
+        }
+        if (covers(other)) {
+            return this;
+        }
         SortedMap<Integer, Long> merged = new TreeMap<>(next);
         other.next.forEach((partition, offset) -> merged.merge(partition, offset, Math::max));
         return merged.equals(next) ? this : new AlertStreamCursor(merged);
+    }
+
+    /** True when this position is at or past {@code other} in every partition {@code other} names. */
+    private boolean covers(AlertStreamCursor other) {
+        for (Map.Entry<Integer, Long> partition : other.next.entrySet()) {
+            Long mine = next.get(partition.getKey());
+            if (mine == null || mine < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Map<Integer, Long> asMap() {

@@ -1,5 +1,7 @@
 package org.parley.gateway.service;
 
+import io.vertx.core.buffer.Buffer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -16,6 +18,12 @@ public final class AlertStreamEntry {
     private final AlertStreamCursor position;
     /** Everything after the {@code id:} line, rendered once and shared by every client. */
     private final byte[] body;
+    /**
+     * The whole event with this alert's own position as its id: what almost every client is sent (see
+     * {@link AlertStreamCursor#max}). One read-only buffer written to every such connection: Vert.x writes a
+     * slice of it, so no client copies or re-encodes it.
+     */
+    private final Buffer shared;
 
     /**
      * @param position the position just after this alert: its SSE id, from which a reconnecting client resumes
@@ -33,6 +41,7 @@ public final class AlertStreamEntry {
             frame.append("data: ").append(line).append('\n');
         }
         this.body = frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        this.shared = Buffer.buffer(frame(position));
     }
 
     public int partition() {
@@ -66,5 +75,10 @@ public final class AlertStreamEntry {
         System.arraycopy(idLine, 0, frame, 0, idLine.length);
         System.arraycopy(body, 0, frame, idLine.length, body.length);
         return frame;
+    }
+
+    /** {@link #frame} as a buffer to write: the shared one when {@code id} is this alert's own position. */
+    public Buffer frameBuffer(AlertStreamCursor id) {
+        return id == position || id.equals(position) ? shared : Buffer.buffer(frame(id));
     }
 }

@@ -3,6 +3,7 @@ package org.parley.gateway.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.parley.gateway.config.AlertStreamConfig;
@@ -55,6 +56,11 @@ public class AlertStreamHub {
 
         public byte[] frame() {
             return entry.frame(id);
+        }
+
+        /** The event to write; one buffer shared with every other client at the same position. */
+        public Buffer buffer() {
+            return entry.frameBuffer(id);
         }
     }
 

@@ -146,6 +146,46 @@ class AlertStreamHubTest {
     }
 
     @Test
+    void clientsAtTheSamePositionAreWrittenOneSharedFrameAndAClientAheadElsewhereItsOwn() {
+        AlertStreamHub hub = hub();
+        hub.assign(0, 0, 0);
+        hub.assign(1, 0, 0);
+        hub.publish(1, 0, T0, alert());
+        List<AlertStreamHub.Delivery> deliveries = new ArrayList<>();
+        AlertStreamHub.Subscriber recording = new AlertStreamHub.Subscriber() {
+            @Override
+            public boolean offer(AlertStreamHub.Delivery delivery) {
+                deliveries.add(delivery);
+                return true;
+            }
+
+            @Override
+            public void overflow() {
+                throw new AssertionError("not expected");
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            hub.subscribe(AlertStreamFilter.ALL, Optional.empty(), recording);
+        }
+        // Resumed from another gateway that had read further on partition 1 than this one has.
+        hub.subscribe(AlertStreamFilter.ALL, Optional.of(AlertStreamCursor.parse("0:0,1:5")), recording);
+
+        hub.publish(0, 0, T0, alert());
+
+        assertEquals(4, deliveries.size());
+        for (AlertStreamHub.Delivery live : deliveries.subList(0, 3)) {
+            assertEquals("0:1,1:1", live.id().toString());
+            // The very same buffer, encoded once for the alert, not a copy per client.
+            assertTrue(live.buffer() == deliveries.get(0).buffer(), "one shared frame");
+        }
+        AlertStreamHub.Delivery ahead = deliveries.get(3);
+        assertEquals("0:1,1:5", ahead.id().toString());
+        assertFalse(ahead.buffer() == deliveries.get(0).buffer());
+        assertTrue(ahead.buffer().toString().startsWith("id: 0:1,1:5\nevent: alert\ndata: "), ahead.buffer().toString());
+        assertEquals(new String(deliveries.get(0).frame(), java.nio.charset.StandardCharsets.UTF_8), deliveries.get(0).buffer().toString());
+    }
+
+    @Test
     void aPositionOlderThanWhatIsKeptIsReportedAsAGap() {
         AlertStreamHub hub = hub();
         hub.assign(0, 100, 100);
