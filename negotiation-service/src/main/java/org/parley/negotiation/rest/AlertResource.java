@@ -73,7 +73,7 @@ public class AlertResource {
         }
         AlertRepository.Filter filter = new AlertRepository.Filter(Params.uuid("negotiation", negotiation), Params.uuid("party", party),
                 minimum, ruleName, Params.instant("since", since), Params.instant("updated_since", updatedSince));
-        return alerts.list(filter, sort, paging.request()).map(AlertMapper::view);
+        return alerts.list(filter, sort, paging.request()).map(AlertMapper::toView);
     }
 
     @GET
@@ -83,6 +83,6 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No such alert")
     public Response get(@PathParam("id") UUID id) {
         Alert alert = alerts.get(id);
-        return Response.ok(AlertMapper.view(alert)).tag(Preconditions.etag(alert.version)).build();
+        return Response.ok(AlertMapper.toView(alert)).tag(Preconditions.etag(alert.version)).build();
     }
 }

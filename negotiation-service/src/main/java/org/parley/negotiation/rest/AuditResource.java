@@ -21,6 +21,7 @@ import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Problem;
 import org.parley.api.Roles;
+import org.parley.negotiation.mapping.AuditMapper;
 import org.parley.negotiation.repository.AuditRepository;
 import org.parley.negotiation.service.AuditTrail;
 import org.parley.negotiation.service.Vocabulary;
@@ -38,7 +39,7 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 public class AuditResource {
 
     @Inject
-    AuditRepository audit;
+    AuditTrail audit;
 
     @GET
     @Operation(operationId = "listAuditEntries", summary = "List changes, newest first, by entity, subject and time",
@@ -59,8 +60,6 @@ public class AuditResource {
         AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
         AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
                 subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, sort, paging.request()).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
-                row.action, row.service, row.entityType, row.entityId, row.negotiationId,
-                new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
+        return audit.list(filter, sort, paging.request()).map(AuditMapper::toView);
     }
 }

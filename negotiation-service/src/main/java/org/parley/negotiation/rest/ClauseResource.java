@@ -31,7 +31,8 @@ import org.parley.api.Page;
 import org.parley.api.Paging;
 import org.parley.api.Preconditions;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.ClauseMapper;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.service.ClauseService;
@@ -67,7 +68,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "404", description = "No such clause")
     public Response get(@PathParam("id") UUID id) {
         Clause c = clauses.get(id);
-        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+        return Response.ok(ClauseMapper.toView(c)).tag(Preconditions.etag(c.version)).build();
     }
 
     @PUT
@@ -85,8 +86,8 @@ public class ClauseResource {
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
                                  {"label": "7", "heading": "Ukraine's armed forces", "text": "Limited to 600,000 personnel.", "topic": "military_limits"}""")))
                          @NotNull @Valid ClauseInput input) {
-        Clause c = clauses.edit(id, ifMatch, input);
-        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+        Clause c = clauses.edit(id, ifMatch, ClauseMapper.toCommand(input));
+        return Response.ok(ClauseMapper.toView(c)).tag(Preconditions.etag(c.version)).build();
     }
 
     @GET
@@ -95,7 +96,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "200", description = "The lineage", content = @Content(schema = @Schema(implementation = ClauseLineage.class)))
     @APIResponse(responseCode = "404", description = "No such clause")
     public ClauseLineage lineage(@PathParam("id") UUID id) {
-        return clauses.lineage(id);
+        return ClauseMapper.toView(clauses.lineage(id));
     }
 
     @PUT
@@ -114,7 +115,7 @@ public class ClauseResource {
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "rejected", value = POSITION_EXAMPLE)))
                                    @NotNull @Valid PositionInput input, @Context UriInfo uri) {
-        return PositionResponses.of(positions.recordOnClause(id, partyId, ifMatch, input), uri);
+        return PositionResponses.of(positions.recordOnClause(id, partyId, ifMatch, PositionMapper.toCommand(input)), uri);
     }
 
     @GET
@@ -124,7 +125,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onClause(id, partyId);
-        return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
+        return Response.ok(PositionMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
     }
 
     @GET
@@ -137,6 +138,6 @@ public class ClauseResource {
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return positions.history(positions.onClause(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::change);
+        return positions.history(positions.onClause(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(PositionMapper::toView);
     }
 }

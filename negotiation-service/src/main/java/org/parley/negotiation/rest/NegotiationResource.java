@@ -32,7 +32,7 @@ import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Preconditions;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.NegotiationMapper;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
 import org.parley.negotiation.service.NegotiationService;
@@ -66,9 +66,9 @@ public class NegotiationResource {
     @APIResponse(responseCode = "422", description = "A party is unknown")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
-        Negotiation n = negotiations.start(input);
+        Negotiation n = negotiations.start(NegotiationMapper.toCommand(input));
         return Response.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build())
-                .tag(Preconditions.etag(n.version)).entity(Views.negotiation(n)).build();
+                .tag(Preconditions.etag(n.version)).entity(NegotiationMapper.toView(n)).build();
     }
 
     @GET
@@ -78,7 +78,7 @@ public class NegotiationResource {
     @APIResponse(responseCode = "404", description = "No such negotiation")
     public Response get(@PathParam("id") UUID id) {
         Negotiation n = negotiations.get(id);
-        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+        return Response.ok(NegotiationMapper.toView(n)).tag(Preconditions.etag(n.version)).build();
     }
 
     @PUT
@@ -93,8 +93,8 @@ public class NegotiationResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input) {
-        Negotiation n = negotiations.update(id, ifMatch, input);
-        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+        Negotiation n = negotiations.update(id, ifMatch, NegotiationMapper.toCommand(input));
+        return Response.ok(NegotiationMapper.toView(n)).tag(Preconditions.etag(n.version)).build();
     }
 
     @GET
@@ -108,6 +108,6 @@ public class NegotiationResource {
             @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return negotiations.list(Vocabulary.parse(NegotiationStatus.class, "status", status), Params.uuid("party", party),
-                Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::negotiation);
+                Params.instant("updated_since", updatedSince), sort, paging.request()).map(NegotiationMapper::toView);
     }
 }

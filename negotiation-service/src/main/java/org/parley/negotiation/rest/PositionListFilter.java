@@ -3,6 +3,7 @@ package org.parley.negotiation.rest;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.negotiation.model.PositionLevel;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.repository.PositionFilter;
 import org.parley.negotiation.service.Vocabulary;
@@ -33,7 +34,7 @@ public class PositionListFilter {
     @QueryParam("status")
     String status;
 
-    @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionView.Level.class))
+    @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionLevel.class))
     @QueryParam("level")
     String level;
 
@@ -45,6 +46,6 @@ public class PositionListFilter {
     public PositionFilter filter() {
         return new PositionFilter(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("proposal", proposal),
                 Params.uuid("clause", clause), Vocabulary.parse(PositionStatus.class, "status", status),
-                Vocabulary.parse(PositionView.Level.class, "level", level), Params.instant("updated_since", updatedSince));
+                Vocabulary.parse(PositionLevel.class, "level", level), Params.instant("updated_since", updatedSince));
     }
 }

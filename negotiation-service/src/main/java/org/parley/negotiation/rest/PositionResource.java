@@ -18,7 +18,7 @@ import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.service.PositionService;
 
 
@@ -40,6 +40,6 @@ public class PositionResource {
             @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return positions.list(filter.filter(), sort, paging.request())
-                .map(Views::position);
+                .map(PositionMapper::toView);
     }
 }

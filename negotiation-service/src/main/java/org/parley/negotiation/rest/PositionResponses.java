@@ -3,7 +3,7 @@ package org.parley.negotiation.rest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.service.PositionService;
 
 /** A first stance is a creation (201 + Location); later ones, including no-ops, are 200. */
@@ -16,6 +16,6 @@ final class PositionResponses {
         Response.ResponseBuilder response = outcome.created()
                 ? Response.created(uri.getAbsolutePath())
                 : Response.ok();
-        return response.tag(Preconditions.etag(outcome.position().version)).entity(Views.position(outcome.position())).build();
+        return response.tag(Preconditions.etag(outcome.position().version)).entity(PositionMapper.toView(outcome.position())).build();
     }
 }

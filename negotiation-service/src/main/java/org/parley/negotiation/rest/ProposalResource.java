@@ -34,7 +34,9 @@ import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Preconditions;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.ClauseMapper;
+import org.parley.negotiation.mapping.PositionMapper;
+import org.parley.negotiation.mapping.ProposalMapper;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.Proposal;
@@ -89,9 +91,9 @@ public class ProposalResource {
     @APIResponse(responseCode = "422", description = "Unknown negotiation, sponsor or superseded proposal")
     public Response table(@RequestBody(content = @Content(examples = @ExampleObject(name = "v2", value = EXAMPLE))) @NotNull @Valid ProposalInput input,
                           @Context UriInfo uri) {
-        Proposal p = proposals.table(input);
+        Proposal p = proposals.table(ProposalMapper.toCommand(input));
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .tag(Preconditions.etag(p.version)).entity(Views.proposal(p)).build();
+                .tag(Preconditions.etag(p.version)).entity(ProposalMapper.toView(p)).build();
     }
 
     @GET
@@ -101,7 +103,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal")
     public Response get(@PathParam("id") UUID id) {
         Proposal p = proposals.get(id);
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        return Response.ok(ProposalMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
     }
 
     @PUT
@@ -118,8 +120,8 @@ public class ProposalResource {
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "edit", value = """
                                    {"title": "U.S. 28-point peace plan", "sponsorPartyId": "9d2e7f3a-6c4b-4e8d-b1a2-3c4d5e6f7a03", "version": 1,
                                     "summary": "Leaked draft", "sources": [{"publication": "Axios"}]}"""))) @NotNull @Valid ProposalChanges changes) {
-        Proposal p = proposals.update(id, ifMatch, changes);
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        Proposal p = proposals.update(id, ifMatch, ProposalMapper.toCommand(changes));
+        return Response.ok(ProposalMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
     }
 
     @POST
@@ -136,7 +138,7 @@ public class ProposalResource {
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "negotiate", value = "{\"status\": \"under_negotiation\"}")))
                                  @NotNull @Valid ProposalStatusChange change) {
         Proposal p = proposals.changeStatus(id, ifMatch, change.status());
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        return Response.ok(ProposalMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
     }
 
     @GET
@@ -152,7 +154,7 @@ public class ProposalResource {
             @Valid @BeanParam Paging paging) {
         return proposals.list(Params.uuid("negotiation", negotiation), Params.uuid("sponsor", sponsor),
                 Vocabulary.parse(ProposalStatus.class, "status", status), Params.instant("updated_since", updatedSince), sort, paging.request())
-                .map(Views::proposal);
+                .map(ProposalMapper::toView);
     }
 
     @GET
@@ -161,7 +163,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = ProposalBoard.class)))
     @APIResponse(responseCode = "404", description = "No such proposal")
     public ProposalBoard board(@PathParam("id") UUID id) {
-        return board.board(id);
+        return ProposalMapper.toView(board.board(id));
     }
 
     @POST
@@ -177,9 +179,9 @@ public class ProposalResource {
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
                                       {"label": "7", "heading": "Ukraine's armed forces", "topic": "military_limits"}"""))) @NotNull @Valid ClauseInput input,
                               @Context UriInfo uri) {
-        Clause c = clauses.add(id, input);
+        Clause c = clauses.add(id, ClauseMapper.toCommand(input));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/clauses").path(c.id.toString()).build())
-                .tag(Preconditions.etag(c.version)).entity(Views.clause(c)).build();
+                .tag(Preconditions.etag(c.version)).entity(ClauseMapper.toView(c)).build();
     }
 
     @GET
@@ -192,7 +194,7 @@ public class ProposalResource {
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "position or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("position") String sort,
             @Valid @BeanParam Paging paging) {
-        return clauses.list(id, Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::clause);
+        return clauses.list(id, Params.instant("updated_since", updatedSince), sort, paging.request()).map(ClauseMapper::toView);
     }
 
     @PUT
@@ -209,7 +211,7 @@ public class ProposalResource {
     public Response reorderClauses(@PathParam("id") UUID id, @Parameter(description = "The proposal's ETag") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = """
                                            {"clauseIds": ["1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "0a1b2c3d-4e5f-4a6b-7c8d-9e0f1a2b3c4d"]}"""))) @NotNull @Valid ClauseOrder order) {
-        List<ClauseView> ordered = clauses.reorder(id, ifMatch, order.clauseIds()).stream().map(Views::clause).toList();
+        List<ClauseView> ordered = clauses.reorder(id, ifMatch, order.clauseIds()).stream().map(ClauseMapper::toView).toList();
         return Response.ok(ordered).tag(Preconditions.etag(proposals.get(id).version)).build();
     }
 
@@ -229,7 +231,7 @@ public class ProposalResource {
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "certainElements", value = POSITION_EXAMPLE)))
                                    @NotNull @Valid ProposalPositionInput input, @Context UriInfo uri) {
-        return PositionResponses.of(positions.recordOnProposal(id, partyId, ifMatch, input), uri);
+        return PositionResponses.of(positions.recordOnProposal(id, partyId, ifMatch, PositionMapper.toCommand(input)), uri);
     }
 
     @GET
@@ -239,7 +241,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onProposal(id, partyId);
-        return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
+        return Response.ok(PositionMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
     }
 
     @GET
@@ -252,6 +254,6 @@ public class ProposalResource {
             @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
             @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return positions.history(positions.onProposal(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::change);
+        return positions.history(positions.onProposal(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(PositionMapper::toView);
     }
 }

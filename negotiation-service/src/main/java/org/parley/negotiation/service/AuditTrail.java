@@ -1,6 +1,9 @@
 package org.parley.negotiation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.parley.api.Page;
+import org.parley.api.PageRequest;
 import org.parley.events.Actor;
 import org.parley.events.EventCatalog;
 import org.parley.events.ParleyEvent;
@@ -24,6 +27,8 @@ import org.parley.events.party.EnvoyUpdated;
 import org.parley.events.party.PartyRegistered;
 import org.parley.events.party.PartyRemoved;
 import org.parley.events.party.PartyUpdated;
+import org.parley.negotiation.model.AuditEntry;
+import org.parley.negotiation.repository.AuditRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +42,8 @@ import java.util.UUID;
  * Writes the audit trail: one entry per change, from the event that reports it, on the connection of the
  * change's own transaction. Every write in Parley emits an event, so the trail misses none: this service's
  * own as they are appended to the outbox, party-service's as they arrive on parley.parties.v1 carrying
- * their actor. Alerts are the service's own conclusions, not anyone's change, and are not audited.
+ * their actor. Alerts are the service's own conclusions, not anyone's change, and are not audited. Reads go
+ * through {@link AuditRepository}.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -81,6 +87,13 @@ public class AuditTrail {
         } catch (IllegalArgumentException e) {
             return UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    @Inject
+    AuditRepository entries;
+
+    public Page<AuditEntry> list(AuditRepository.Filter filter, String sort, PageRequest request) {
+        return entries.list(filter, sort, request);
     }
 
     public void record(Connection connection, UUID eventId, ParleyEvent event, Actor actor, Instant at, String service) throws SQLException {

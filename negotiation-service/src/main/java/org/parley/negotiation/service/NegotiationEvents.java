@@ -34,6 +34,7 @@ import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.Participation;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
@@ -41,6 +42,7 @@ import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.model.Source;
 import org.parley.negotiation.rest.MeetingView;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -138,9 +140,10 @@ public class NegotiationEvents {
     }
 
     private static NegotiationData data(Negotiation n) {
-        var view = Views.negotiation(n);
+        // Sorted as the API lists them, so that equal states have equal events.
         return new NegotiationData(n.id, n.title, n.status.value(),
-                view.parties().stream().map(p -> new NegotiationParticipant(p.partyId(), p.role().value())).toList(),
+                n.parties.stream().sorted(Comparator.comparing((Participation p) -> p.role).thenComparing(p -> p.partyId))
+                        .map(p -> new NegotiationParticipant(p.partyId, p.role.value())).toList(),
                 n.startedOn, n.endedOn, n.updatedAt);
     }
 

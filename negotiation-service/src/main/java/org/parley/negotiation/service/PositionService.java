@@ -21,8 +21,6 @@ import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.repository.PositionFilter;
-import org.parley.negotiation.rest.PositionInput;
-import org.parley.negotiation.rest.ProposalPositionInput;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +68,7 @@ public class PositionService {
     ChangeAuthor author;
 
     @Transactional
-    public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, PositionInput input) {
+    public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, RecordPosition input) {
         Context context = context("from Clause c join Proposal p on p.id = c.proposalId join Negotiation n on n.id = p.negotiationId"
                 + " left join fetch n.parties left join PartyPosition pp on pp.clauseId = c.id and pp.partyId = :party", clauseId, partyId, "c")
                 .orElseThrow(() -> ApiException.notFound("Clause", clauseId));
@@ -80,7 +78,7 @@ public class PositionService {
     }
 
     @Transactional
-    public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, ProposalPositionInput input) {
+    public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, RecordPosition input) {
         Context context = context("from Proposal p join Negotiation n on n.id = p.negotiationId left join fetch n.parties"
                 + " left join PartyPosition pp on pp.proposalId = p.id and pp.partyId = :party and pp.clauseId is null", proposalId, partyId, "p")
                 .orElseThrow(() -> ApiException.notFound("Proposal", proposalId));
