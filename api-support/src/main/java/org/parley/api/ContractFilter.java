@@ -39,6 +39,7 @@ import java.util.function.Consumer;
  *       every property, nulls included, so a property is always there and may be null only where its schema
  *       says so ({@code @Schema(nullable = true)});</li>
  *   <li>page schemas are named after their items ({@code MeetingPage}), whatever the Java generics say;</li>
+ *   <li>every operation declares 503 with {@code Retry-After}: any of them can meet an unreachable database;</li>
  *   <li>{@code Problem.type} is the closed {@link ProblemType} registry.</li>
  * </ul>
  */
@@ -96,6 +97,12 @@ public class ContractFilter implements OASFilter {
             addIfMissing(responses, "400", "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)");
             addIfMissing(responses, "415", "The body is not application/json");
         }
+        if (!responses.hasAPIResponse("503")) {
+            APIResponse unavailable = OASFactory.createAPIResponse()
+                    .description("The service or its database cannot be reached right now; nothing was changed. Retry after Retry-After seconds");
+            header(unavailable, "Retry-After");
+            responses.addAPIResponse("503", unavailable);
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
@@ -132,6 +139,9 @@ public class ContractFilter implements OASFilter {
         openAPI.getComponents().addHeader("ETag", OASFactory.createHeader()
                 .description("The version of the resource, to send back in If-Match when changing it")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("\"0\""))));
+        openAPI.getComponents().addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait before trying again")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
         openAPI.getComponents().addHeader("Location", OASFactory.createHeader()
                 .description("The URL of the new resource, on the gateway")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));

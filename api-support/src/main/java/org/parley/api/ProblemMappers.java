@@ -128,6 +128,10 @@ public class ProblemMappers {
         if (DatabaseOutage.isCauseOf(e)) {
             return databaseUnavailable(e, uri);
         }
+        java.util.Optional<StoreRefusal> refusal = StoreRefusal.of(e);
+        if (refusal.isPresent()) {
+            return refused(refusal.get(), uri);
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged", uri, List.of());
     }
@@ -144,6 +148,19 @@ public class ProblemMappers {
                                 + DATABASE_RETRY_AFTER_SECONDS + " seconds", uri, List.of()))
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .build();
+    }
+
+    /**
+     * The database refused the write, for a case the service's own checks cannot close: a unique key taken by a
+     * concurrent write (409, a retry after reading again can succeed) or a value PostgreSQL will not store (400).
+     * The transaction was rolled back with it.
+     */
+    static Response refused(StoreRefusal refusal, UriInfo uri) {
+        if (refusal.kind() == StoreRefusal.Kind.CONSTRAINT) {
+            return problem(409, "conflict", "Conflict", "Another write changed the same data at the same time ("
+                    + (refusal.constraint() == null ? "a constraint" : refusal.constraint()) + "); read it again and retry", uri, List.of());
+        }
+        return problem(400, "bad-request", "Bad request", "A value cannot be stored: " + refusal.message().replaceFirst("^ERROR: ", ""), uri, List.of());
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,7 +1,7 @@
 package org.parley.negotiation.rest;
 
 import org.parley.api.ApiException;
-import org.parley.negotiation.config.StorableInput;
+import org.parley.api.StorableInput;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.parley.negotiation.config;
+package org.parley.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
