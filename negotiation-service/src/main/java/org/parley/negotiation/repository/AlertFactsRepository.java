@@ -3,6 +3,7 @@ package org.parley.negotiation.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.parley.api.Vocabulary;
 import org.parley.events.party.EnvoyData;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.KnownEnvoy;
@@ -103,7 +104,7 @@ public class AlertFactsRepository implements AlertFacts {
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             if (wanted.contains((UUID) columns[0])) {
-                statuses.put((UUID) columns[0], PositionStatus.valueOf((String) columns[1]).value());
+                statuses.put((UUID) columns[0], Vocabulary.wireName(PositionStatus.valueOf((String) columns[1])));
             }
         }
         return statuses;

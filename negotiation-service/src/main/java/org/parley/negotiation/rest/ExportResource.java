@@ -3,6 +3,7 @@ package org.parley.negotiation.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -77,7 +78,7 @@ public class ExportResource {
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = PositionView.class)),
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
-    public Response positions(@BeanParam PositionListFilter filter,
+    public Response positions(@Valid @BeanParam PositionListFilter filter,
                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
         PositionFilter positions = filter.filter();
         return body("positions", format, POSITION_COLUMNS, row -> export.positions(positions, p -> row.accept(PositionMapper.toView(p))));
@@ -93,7 +94,7 @@ public class ExportResource {
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = PositionChangeRow.class)),
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
-    public Response positionChanges(@BeanParam PositionListFilter filter,
+    public Response positionChanges(@Valid @BeanParam PositionListFilter filter,
                                     @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
         PositionFilter positions = filter.filter();
         return body("position-changes", format, CHANGE_COLUMNS, row -> export.positionChanges(positions, c -> row.accept(

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
+import org.parley.api.StoreConstraints;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.ClauseTopic;
 import org.parley.negotiation.model.Proposal;
@@ -59,7 +60,8 @@ public class ClauseService {
         c.ordinal = last == null ? 1 : last + 1;
         apply(c, input);
         c.createdAt = c.updatedAt = Clock.now();
-        c.persistAndFlush();
+        c.persist();
+        flushLabel(proposal.id, c.label);
         events.clauseAdded(c, proposal);
         return c;
     }
@@ -77,7 +79,7 @@ public class ClauseService {
             return c;
         }
         c.updatedAt = Clock.now();
-        em.flush();
+        flushLabel(proposal.id, c.label);
         events.clauseEdited(c, proposal);
         return c;
     }
@@ -168,10 +170,19 @@ public class ClauseService {
                 (String) r[4], (UUID) r[5], ((Number) r[6]).intValue())).toList();
     }
 
+    /** Writes the clause now, so that a label taken by a concurrent write since {@link #requireFreeLabel} gets the same 409. */
+    private void flushLabel(UUID proposalId, String label) {
+        StoreConstraints.flush(em::flush, Map.of("clause_label", () -> labelTaken(proposalId, label)));
+    }
+
+    private static ApiException labelTaken(UUID proposalId, String label) {
+        return ApiException.conflict("Proposal " + proposalId + " already has a clause labelled '" + label + "'");
+    }
+
     private void requireFreeLabel(UUID proposalId, String label, UUID self) {
         long taken = Clause.count("proposalId = ?1 and label = ?2 and id <> ?3", proposalId, label, self == null ? new UUID(0, 0) : self);
         if (taken > 0) {
-            throw ApiException.conflict("Proposal " + proposalId + " already has a clause labelled '" + label + "'");
+            throw labelTaken(proposalId, label);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.negotiation.ClauseAdded;
@@ -103,7 +104,7 @@ public class NegotiationEvents {
     }
 
     public void proposalStatusChanged(Proposal p, ProposalStatus previous, UUID supersededBy) {
-        append(new ProposalStatusChanged(p.negotiationId, p.id, previous.value(), p.status.value(), supersededBy, p.updatedAt));
+        append(new ProposalStatusChanged(p.negotiationId, p.id, Vocabulary.wireName(previous), Vocabulary.wireName(p.status), supersededBy, p.updatedAt));
     }
 
     public void clauseAdded(Clause c, Proposal p) {
@@ -120,8 +121,8 @@ public class NegotiationEvents {
     }
 
     public void positionChanged(PartyPosition p, PositionStatus previous) {
-        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, p.status.value(),
-                previous == null ? null : previous.value(), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
+        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, Vocabulary.wireName(p.status),
+                previous == null ? null : Vocabulary.wireName(previous), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
     }
 
     /** Package-private so that the statement and incident events share this outbox and its source. */
@@ -141,9 +142,9 @@ public class NegotiationEvents {
 
     private static NegotiationData data(Negotiation n) {
         // Sorted as the API lists them, so that equal states have equal events.
-        return new NegotiationData(n.id, n.title, n.status.value(),
+        return new NegotiationData(n.id, n.title, Vocabulary.wireName(n.status),
                 n.parties.stream().sorted(Comparator.comparing((Participation p) -> p.role).thenComparing(p -> p.partyId))
-                        .map(p -> new NegotiationParticipant(p.partyId, p.role.value())).toList(),
+                        .map(p -> new NegotiationParticipant(p.partyId, Vocabulary.wireName(p.role))).toList(),
                 n.startedOn, n.endedOn, n.updatedAt);
     }
 
@@ -157,12 +158,12 @@ public class NegotiationEvents {
     }
 
     private static ProposalData data(Proposal p) {
-        return new ProposalData(p.id, p.negotiationId, p.title, p.sponsorPartyId, p.documentVersion, p.status.value(),
+        return new ProposalData(p.id, p.negotiationId, p.title, p.sponsorPartyId, p.documentVersion, Vocabulary.wireName(p.status),
                 p.supersedesProposalId, p.summary, sources(p.sources), p.updatedAt);
     }
 
     private static ClauseData data(Clause c, Proposal p) {
-        return new ClauseData(c.id, p.negotiationId, c.proposalId, c.label, c.ordinal, c.heading, c.text, c.topic.value(),
+        return new ClauseData(c.id, p.negotiationId, c.proposalId, c.label, c.ordinal, c.heading, c.text, Vocabulary.wireName(c.topic),
                 c.derivedFromClauseId, c.updatedAt);
     }
 

@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
@@ -12,6 +11,7 @@ import org.parley.api.ChangeAuthor;
 import org.parley.api.PageRequest;
 import org.parley.api.Pager;
 import org.parley.api.Preconditions;
+import org.parley.api.StoreConstraints;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.PartyPosition;
@@ -156,16 +156,11 @@ public class PositionService {
             p.partyId = partyId;
             p.createdAt = now;
             apply(p, stance, recordedAt, now);
-            try {
-                p.persist();
-                append(p, null, now);
-                em.flush();
-            } catch (PersistenceException e) {
-                if (e instanceof org.hibernate.exception.ConstraintViolationException || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                    throw ApiException.conflict("Another write recorded this position at the same moment; read it and send If-Match");
-                }
-                throw e;
-            }
+            p.persist();
+            append(p, null, now);
+            // party_position_on_clause / _on_proposal: a first stance written by another request since the read above.
+            StoreConstraints.flush(em::flush, Map.of("party_position_on",
+                    () -> ApiException.conflict("Another write recorded this position at the same moment; read it and send If-Match")));
             events.positionChanged(p, null);
             return new Outcome(p, true);
         }

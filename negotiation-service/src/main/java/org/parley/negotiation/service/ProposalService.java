@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ProposalService {
@@ -48,7 +50,7 @@ public class ProposalService {
     public Proposal table(TableProposal input) {
         ProposalStatus status = input.status() == null ? ProposalStatus.DRAFT : input.status();
         if (status != ProposalStatus.DRAFT && status != ProposalStatus.TABLED) {
-            throw ApiException.badRequest("A new proposal starts as draft or tabled; got " + status.value()
+            throw ApiException.badRequest("A new proposal starts as draft or tabled; got " + Vocabulary.wireName(status)
                     + " (move it on afterwards through /api/v1/proposals/{id}/status)");
         }
         if (Negotiation.findById(input.negotiationId()) == null) {
@@ -63,8 +65,8 @@ public class ProposalService {
                         + ": no such proposal in negotiation " + input.negotiationId());
             }
             if (!superseded.status.canMoveTo(ProposalStatus.SUPERSEDED)) {
-                throw ApiException.conflict("Proposal " + superseded.id + " is " + superseded.status.value()
-                        + " and cannot be superseded; allowed next: " + Vocabulary.names(superseded.status.next()));
+                throw ApiException.conflict("Proposal " + superseded.id + " is " + Vocabulary.wireName(superseded.status)
+                        + " and cannot be superseded; allowed next: " + allowed(superseded.status));
             }
         }
         Proposal p = new Proposal();
@@ -124,8 +126,8 @@ public class ProposalService {
             return p;
         }
         if (!previous.canMoveTo(target)) {
-            throw ApiException.conflict("A " + previous.value() + " proposal cannot become " + target.value()
-                    + "; allowed next: " + Vocabulary.names(previous.next()));
+            throw ApiException.conflict("A " + Vocabulary.wireName(previous) + " proposal cannot become " + Vocabulary.wireName(target)
+                    + "; allowed next: " + allowed(previous));
         }
         p.status = target;
         p.updatedAt = Clock.now();
@@ -149,5 +151,10 @@ public class ProposalService {
                 .where("p.status = :status", "status", status)
                 .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         return query.page(Proposal.class, request, sort, () -> query.order(sort, SORTS), "proposal");
+    }
+
+    /** The statuses a proposal may move to next, for a refusal's detail. */
+    private static String allowed(ProposalStatus from) {
+        return from.isFinal() ? "none (it is final)" : from.next().stream().map(Vocabulary::wireName).collect(Collectors.joining(", "));
     }
 }

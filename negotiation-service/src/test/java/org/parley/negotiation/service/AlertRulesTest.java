@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.parley.api.Vocabulary;
 import org.parley.events.ParleyEvent;
 import org.parley.events.alert.AlertSeverity;
 import org.parley.events.negotiation.IncidentRecorded;
@@ -69,7 +70,7 @@ class AlertRulesTest {
         java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "alerts.md");
         List<String> rows = java.nio.file.Files.readAllLines(docs).stream().filter(line -> line.startsWith("| `")).toList();
         for (AlertRules.Rule rule : AlertRules.RULES) {
-            String row = "| `" + rule.name() + "` | " + rule.severity().wireName() + " |";
+            String row = "| `" + rule.name() + "` | " + Vocabulary.wireName(rule.severity()) + " |";
             assertTrue(rows.stream().anyMatch(line -> line.startsWith(row)), docs + " has no row starting with " + row);
         }
     }
