@@ -222,12 +222,21 @@ class IncidentApiTest {
         body.put("casualties", Map.of("injured", "six"));
         post("/api/v1/incidents", body).statusCode(400).contentType(PROBLEM);
 
+        body = kryvyiRih();
+        body.put("place", Map.of("city", "Kryvyi Rih\nand Odesa"));
+        post("/api/v1/incidents", body).statusCode(400).body("violations.field", hasItem("place.city"));
+
+        // Each bad filter is a 400 whose violation names the parameter.
         given().queryParam("kind", "earthquake").when().get("/api/v1/incidents").then().statusCode(400)
-                .body("detail", containsString("allowed: missile_strike"));
-        given().queryParam("party", "russia").when().get("/api/v1/incidents").then().statusCode(400);
-        given().queryParam("region", "Kherson\u0000").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("from", "0000-12-31").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("sort", "-kind").when().get("/api/v1/incidents").then().statusCode(400);
+                .body("violations.field", hasItem("kind")).body("detail", containsString("must be one of: missile_strike"));
+        given().queryParam("party", "russia").when().get("/api/v1/incidents").then().statusCode(400).body("violations.field", hasItem("party"));
+        given().queryParam("region", "Kherson\u0000").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("region"));
+        given().queryParam("from", "0000-12-31").when().get("/api/v1/incidents").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("from"));
+        given().queryParam("from", "2024-03-15").queryParam("to", "2024-03-14").when().get("/api/v1/incidents").then().statusCode(400)
+                .body("detail", containsString("'from' (2024-03-15) is after 'to' (2024-03-14)"));
+        given().queryParam("sort", "-kind").when().get("/api/v1/incidents").then().statusCode(400).body("violations.field", hasItem("sort"));
         given().when().get("/api/v1/incidents/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         assertEquals(0, count("select count(*) from incident where negotiation_id = ?", talks));
     }

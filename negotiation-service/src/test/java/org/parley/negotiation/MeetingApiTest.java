@@ -1,5 +1,6 @@
 package org.parley.negotiation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.negotiation.Fixtures.SOURCE;
 import static org.parley.negotiation.Fixtures.knownEnvoy;
 import static org.parley.negotiation.Fixtures.knownParty;
@@ -156,5 +161,78 @@ class MeetingApiTest {
         body.put("sources", List.of(Map.of("url", "https://example.org")));
         post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem(containsString("publication")));
         given().queryParam("negotiation", negotiation.toString()).when().get("/api/v1/meetings").then().body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aReplacementThatChangesNothingKeepsItsVersion() {
+        UUID us = knownParty("us");
+        UUID witkoff = knownEnvoy(us, "Steve Witkoff");
+        UUID kushner = knownEnvoy(us, "Jared Kushner");
+        UUID negotiation = Fixtures.negotiation(Map.of(us, "mediator"));
+        Map<String, Object> body = kremlin(negotiation, us, witkoff);
+        body.put("participantEnvoyIds", List.of(witkoff.toString(), kushner.toString()));
+        var created = post("/api/v1/meetings", body).statusCode(201).extract();
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        // The same meeting, its envoys in another order and its title padded: nothing to store, so no new version.
+        body.put("participantEnvoyIds", List.of(kushner.toString(), witkoff.toString()));
+        body.put("title", "  Witkoff and Kushner meet Putin ");
+        Fixtures.put("/api/v1/meetings/" + id, etag, body).statusCode(200).header("ETag", equalTo(etag));
+        // A change in any part, here the venue, is a new version.
+        body.put("location", Map.of("city", "Moscow", "country", "Russia"));
+        String changed = Fixtures.put("/api/v1/meetings/" + id, etag, body).statusCode(200)
+                .body("location.venue", nullValue()).body("location.city", equalTo("Moscow")).extract().header("ETag");
+        assertNotEquals(etag, changed);
+        given().contentType("application/json").header("If-Match", changed).body(Map.of("status", "held"))
+                .when().post("/api/v1/meetings/" + id + "/status").then().statusCode(200);
+
+        // Events carry the vocabularies' wire names, and ids in a stable order.
+        JsonNode scheduled = StatementTestSupport.event("org.parley.meeting.scheduled.v1", id).data().get("meeting");
+        assertEquals("in_person", scheduled.get("format").asText());
+        assertEquals("scheduled", scheduled.get("status").asText());
+        assertEquals("instant", scheduled.get("startPrecision").asText());
+        assertEquals("The Kremlin", scheduled.at("/location/venue").asText());
+        assertEquals(List.of(witkoff, kushner).stream().sorted().map(UUID::toString).toList(),
+                List.of(scheduled.get("envoyIds").get(0).asText(), scheduled.get("envoyIds").get(1).asText()));
+        assertTrue(StatementTestSupport.event("org.parley.meeting.updated.v1", id).data().at("/meeting/location/venue").isNull());
+        JsonNode held = StatementTestSupport.event("org.parley.meeting.status-changed.v1", id).data();
+        assertEquals("scheduled", held.get("previousStatus").asText());
+        assertEquals("held", held.get("status").asText());
+    }
+
+    @Test
+    void badFiltersAndTitlesAreA400NamingTheParameter() {
+        given().queryParam("status", "adjourned").when().get("/api/v1/meetings").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("status")).body("detail", containsString("scheduled, held, cancelled, postponed"));
+        given().queryParam("envoy", "witkoff").when().get("/api/v1/meetings").then().statusCode(400).body("violations.field", hasItem("envoy"));
+        given().queryParam("updated_since", "yesterday").when().get("/api/v1/meetings").then().statusCode(400)
+                .body("violations.field", hasItem("updated_since"));
+        given().queryParam("from", "2025-12-03").queryParam("to", "2025-12-02T00:00:00Z").when().get("/api/v1/meetings").then().statusCode(400)
+                .body("detail", containsString("'from'"));
+        given().queryParam("sort", "title").when().get("/api/v1/meetings").then().statusCode(400).body("violations.field", hasItem("sort"));
+        // The export reads the same filter, and refuses it the same way before any byte of the body.
+        String listDetail = given().queryParam("status", "adjourned").when().get("/api/v1/meetings").then().extract().path("detail");
+        given().queryParam("status", "adjourned").header("Accept", "application/x-ndjson").when().get("/api/v1/export/meetings").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", equalTo(listDetail));
+
+        UUID us = knownParty("us");
+        UUID negotiation = Fixtures.negotiation(Map.of(us, "mediator"));
+        Map<String, Object> body = kremlin(negotiation, us, knownEnvoy(us, "Steve Witkoff"));
+        body.put("title", "Witkoff meets Putin\nin the Kremlin");
+        post("/api/v1/meetings", body).statusCode(400).body("violations.field", hasItem("title"));
+    }
+
+    @Test
+    void theDocumentKeepsTheStandardRefusalsTheResourceNoLongerRepeats() {
+        var document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String operation : List.of("put", "post")) {
+            String path = operation.equals("put") ? "'/api/v1/meetings/{id}'" : "'/api/v1/meetings/{id}/status'";
+            Map<String, Object> responses = document.getMap("paths." + path + "." + operation + ".responses");
+            assertTrue(responses.keySet().containsAll(List.of("200", "400", "404", "409", "412", "415", "428")), path + ": " + responses.keySet());
+            List<Map<String, Object>> parameters = document.getList("paths." + path + "." + operation + ".parameters");
+            assertTrue(parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")) && Boolean.TRUE.equals(p.get("required"))), parameters.toString());
+        }
+        assertTrue(document.getMap("paths.'/api/v1/meetings'.get.responses").containsKey("400"));
     }
 }

@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.parley.negotiation.Fixtures.knownEnvoy;
 import static org.parley.negotiation.Fixtures.knownParty;
@@ -69,8 +70,14 @@ class SearchApiTest {
                 .when().get("/api/v1/search").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
         given().queryParam("q", "Kryvyi Rih").queryParam("kind", "clause").queryParam("kind", "incident").queryParam("negotiation", talks.toString())
                 .when().get("/api/v1/search").then().statusCode(200).body("items.id", contains(strike));
-        given().when().get("/api/v1/search").then().statusCode(400).body("type", endsWith("/bad-request")).body("detail", containsString("'q'"));
-        given().queryParam("q", "x").queryParam("kind", "meeting").when().get("/api/v1/search").then().statusCode(400);
+        given().when().get("/api/v1/search").then().statusCode(400).body("type", endsWith("/validation"))
+                .body("violations.field", hasItem("q")).body("detail", containsString("the words to find"));
+        given().queryParam("q", " ").when().get("/api/v1/search").then().statusCode(400).body("violations.field", hasItem("q"));
+        given().queryParam("q", "Kherson\u0000").when().get("/api/v1/search").then().statusCode(400).body("violations.field", hasItem("q"));
+        given().queryParam("q", "x").queryParam("kind", "clause,meeting").when().get("/api/v1/search").then().statusCode(400)
+                .body("violations.field", hasItem("kind")).body("detail", containsString("statement, clause, incident"));
+        given().queryParam("q", "x").queryParam("negotiation", "talks").when().get("/api/v1/search").then().statusCode(400)
+                .body("violations.field", hasItem("negotiation"));
     }
 
     private io.restassured.response.ValidatableResponse search(String q) {

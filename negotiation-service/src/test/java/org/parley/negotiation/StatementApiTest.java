@@ -192,8 +192,12 @@ class StatementApiTest {
         given().contentType(ContentType.JSON).body("{\"quote\": ").when().post("/api/v1/statements").then().statusCode(400).contentType(PROBLEM);
         given().contentType(ContentType.JSON).when().post("/api/v1/statements").then().statusCode(400).contentType(PROBLEM);
 
-        given().queryParam("envoy", "putin").when().get("/api/v1/statements").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("from", "2024-13-01").when().get("/api/v1/statements").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("envoy", "putin").when().get("/api/v1/statements").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("envoy"));
+        given().queryParam("from", "2024-13-01").when().get("/api/v1/statements").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("from"));
+        given().queryParam("updated_since", "last week").when().get("/api/v1/statements").then().statusCode(400)
+                .body("violations.field", hasItem("updated_since"));
         given().queryParam("from", "2024-03-15").queryParam("to", "2024-03-01").when().get("/api/v1/statements").then().statusCode(400);
         given().queryParam("sort", "quote").when().get("/api/v1/statements").then().statusCode(400).body("detail", containsString("saidOn"));
         given().queryParam("size", 500).when().get("/api/v1/statements").then().statusCode(400);

@@ -116,6 +116,10 @@ class TimelineApiTest {
                 .body("detail", containsString("asc, desc"));
         given().queryParam("kind", "rumour").when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(400)
                 .body("detail", containsString("position_change"));
+        given().queryParam("kind", "meeting,rumour").when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("kind"));
+        given().queryParam("order", "DESC").when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("order"));
         given().queryParam("size", 0).when().get("/api/v1/negotiations/" + talks + "/timeline").then().statusCode(400);
         given().when().get("/api/v1/negotiations/" + UUID.randomUUID() + "/timeline").then().statusCode(404).contentType(PROBLEM);
     }

@@ -131,7 +131,7 @@ class ErrorPathsTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("endedOn", "2024-12-31"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("violations[0].field", equalTo("endedOn"));
+                .body("detail", startsWith("endedOn: 2024-12-31 is before the start of the mandate (mandateFrom 2025-01-01)"));
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "no date"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end")
                 .then().statusCode(400).body("violations[0].field", equalTo("endedOn"));
@@ -269,16 +269,20 @@ class ErrorPathsTest {
     void textPostgresCannotStoreIs400NotA500() {
         Map<String, Object> body = party(uniqueSlug("nul"), "Bad\u0000Name", "state", "observer");
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/parties")
-                .then().statusCode(400).body("violations[0].field", equalTo("name"));
-        Map<String, Object> envoy = envoy(newParty(), "Line\nBreak", List.of("Nul\u0000Alias"), "official", "2025-01-01", null);
-        given().contentType(ContentType.JSON).body(envoy).when().post("/api/v1/envoys")
-                .then().statusCode(400).body("violations.field", hasItem("fullName"))
-                .body("violations.field", hasItem(startsWith("aliases[0]")));
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("name"));
+        given().contentType(ContentType.JSON).body(envoy(newParty(), "Nul Alias", List.of("Fine", "Nul\u0000Alias"), "official", "2025-01-01", null))
+                .when().post("/api/v1/envoys")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("aliases[1]"));
+        given().contentType(ContentType.JSON).body(envoy(newParty(), "Line\nBreak", List.of(), "official", "2025-01-01", null))
+                .when().post("/api/v1/envoys")
+                .then().statusCode(400).body("violations.field", hasItem("fullName"));
         UUID id = newEnvoy(newParty(), "Reasonable");
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("endedOn", "2025-02-01", "reason", "a\u0000b"))
                 .when().post("/api/v1/envoys/" + id + "/mandate-end").then().statusCode(400).body("violations[0].field", equalTo("reason"));
         given().when().get("/api/v1/parties/by-slug/a%00b").then().statusCode(404);
-        given().queryParam("q", "wit\u0000koff").when().get("/api/v1/envoys").then().statusCode(200);
+        given().queryParam("q", "wit\u0000koff").when().get("/api/v1/envoys")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("q"));
+        given().when().get("/api/v1/envoys/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
 
     @Test
@@ -290,6 +294,14 @@ class ErrorPathsTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("updated_since"));
         given().queryParam("active_on", "+9999999-01-01").when().get("/api/v1/envoys")
                 .then().statusCode(400).body("violations[0].field", equalTo("active_on"));
+        given().contentType(ContentType.JSON).body(envoy(newParty(), "Year Ten Thousand", List.of(), "official", "2025-01-01", "+10000-01-01"))
+                .when().post("/api/v1/envoys")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("mandateTo"));
+        UUID id = newEnvoy(newParty(), "Ends Far Ahead");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("endedOn", "+10000-01-01"))
+                .when().post("/api/v1/envoys/" + id + "/mandate-end")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("endedOn"));
+        given().when().get("/api/v1/envoys/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
 
     @Test

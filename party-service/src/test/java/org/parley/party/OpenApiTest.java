@@ -61,6 +61,34 @@ class OpenApiTest {
                 "createEnvoy", "listEnvoys", "getEnvoy", "updateEnvoy", "endEnvoyMandate")), () -> "operationIds: " + operationIds);
     }
 
+    /** The resources annotate only what is particular to them; api-support's ContractFilter declares the rest. */
+    @Test
+    void theStandardStatusesAreDeclaredWithoutTheResourcesRepeatingThem() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString()).get("paths");
+        Map<String, List<String>> expected = Map.of(
+                "/api/v1/parties/post", List.of("201", "400", "409", "415"),
+                "/api/v1/parties/get", List.of("200", "400"),
+                "/api/v1/parties/{id}/put", List.of("200", "400", "404", "409", "412", "415", "428"),
+                "/api/v1/parties/{id}/delete", List.of("204", "400", "404", "409", "412"),
+                "/api/v1/envoys/post", List.of("201", "400", "415", "422"),
+                "/api/v1/envoys/{id}/put", List.of("200", "400", "404", "412", "415", "422", "428"),
+                "/api/v1/envoys/{id}/mandate-end/post", List.of("200", "400", "404", "409", "412", "415", "428"));
+        for (Map.Entry<String, List<String>> operation : expected.entrySet()) {
+            String key = operation.getKey();
+            String path = key.substring(0, key.lastIndexOf('/'));
+            JsonNode responses = paths.get(path).get(key.substring(key.lastIndexOf('/') + 1)).get("responses");
+            Set<String> declared = new HashSet<>();
+            responses.fieldNames().forEachRemaining(declared::add);
+            assertTrue(declared.containsAll(operation.getValue()), () -> key + " declares " + declared);
+        }
+        for (JsonNode parameter : paths.get("/api/v1/parties/{id}").get("delete").get("parameters")) {
+            if ("If-Match".equals(parameter.path("name").asText())) {
+                assertTrue(!parameter.path("required").asBoolean(), "If-Match stays optional on a delete");
+            }
+        }
+    }
+
     @Test
     void schemasAreNamedForThisServiceAndEnumsUseWireValues() throws Exception {
         JsonNode schemas = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")

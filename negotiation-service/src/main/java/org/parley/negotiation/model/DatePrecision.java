@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,9 +44,5 @@ public enum DatePrecision {
 
     public static DatePrecision dayDefaultFor(Object date) {
         return date == null ? UNKNOWN : EXACT_DAY;
-    }
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,10 +10,5 @@ public enum IncidentCountQualifier {
     @JsonProperty("at_least") AT_LEAST,
     @JsonProperty("about") ABOUT,
     @JsonProperty("up_to") UP_TO,
-    @JsonProperty("under") UNDER;
-
-    /** "over", "at least": how a summary line reads it. */
-    public String words() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
+    @JsonProperty("under") UNDER
 }

@@ -3,8 +3,6 @@ package org.parley.negotiation.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Locale;
-
 /**
  * What happened on the ground, in the words news reports use. One kind per incident; the weapons, when
  * reported, go in their own field, so a combined salvo of missiles and drones is still one incident.
@@ -22,14 +20,5 @@ public enum IncidentKind {
     @JsonProperty("infrastructure_outage") INFRASTRUCTURE_OUTAGE,
     /** An attack was reported without saying how it was carried out. */
     @JsonProperty("unspecified_attack") UNSPECIFIED_ATTACK,
-    @JsonProperty("other") OTHER;
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** "missile strike": how a summary line reads it. */
-    public String words() {
-        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
+    @JsonProperty("other") OTHER
 }

@@ -3,7 +3,6 @@ package org.parley.negotiation.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,9 +25,5 @@ public enum MeetingStatus {
 
     public boolean canMoveTo(MeetingStatus target) {
         return next().contains(target);
-    }
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package org.parley.negotiation.repository;
 
-import org.parley.api.ApiException;
 import org.parley.negotiation.model.MeetingStatus;
 
 import java.time.Instant;
@@ -18,12 +17,6 @@ public record MeetingFilter(
         Instant to,
         MeetingStatus status,
         Instant updatedSince) {
-
-    public MeetingFilter {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badRequest("to " + to + " is before from " + from);
-        }
-    }
 
     /** The meetings (alias {@code m}) that match. */
     public ListQuery query() {

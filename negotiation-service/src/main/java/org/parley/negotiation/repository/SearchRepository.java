@@ -22,17 +22,17 @@ public class SearchRepository {
 
     public enum Kind {
         STATEMENT("""
-                select 'statement' as kind, s.id, s.negotiation_id, s.quote as excerpt, '/api/v1/statements/' || s.id as link,
+                select 'STATEMENT' as kind, s.id, s.negotiation_id, s.quote as excerpt, '/api/v1/statements/' || s.id as link,
                        word_similarity(:q, search_text(s.quote || ' ' || coalesce(s.context, ''))) as score
                 from statement s where :q <% search_text(s.quote || ' ' || coalesce(s.context, ''))"""),
         CLAUSE("""
-                select 'clause' as kind, c.id, p.negotiation_id,
+                select 'CLAUSE' as kind, c.id, p.negotiation_id,
                        concat_ws(': ', p.title || ', ' || c.label, coalesce(c.heading, c.text)) as excerpt, '/api/v1/clauses/' || c.id as link,
                        word_similarity(:q, search_text(c.label || ' ' || coalesce(c.heading, '') || ' ' || coalesce(c.text, ''))) as score
                 from clause c join proposal p on p.id = c.proposal_id
                 where :q <% search_text(c.label || ' ' || coalesce(c.heading, '') || ' ' || coalesce(c.text, ''))"""),
         INCIDENT("""
-                select 'incident' as kind, i.id, i.negotiation_id,
+                select 'INCIDENT' as kind, i.id, i.negotiation_id,
                        coalesce(i.description, concat_ws(', ', i.place_city, i.place_region, i.place_country, i.place_as_reported)) as excerpt,
                        '/api/v1/incidents/' || i.id as link,
                        word_similarity(:q, search_text(coalesce(i.description, '') || ' ' || coalesce(i.weapons, '') || ' ' || coalesce(i.place_city, '') || ' '
@@ -50,7 +50,7 @@ public class SearchRepository {
     }
 
     /** One passage found, with how close it came (1 is an exact match of every query word). */
-    public record Hit(String kind, UUID id, UUID negotiationId, String excerpt, String link, double score) {
+    public record Hit(Kind kind, UUID id, UUID negotiationId, String excerpt, String link, double score) {
     }
 
     @Inject
@@ -70,7 +70,7 @@ public class SearchRepository {
         }
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : select.getResultList()) {
-            hits.add(new Hit((String) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (Double) row[5]));
+            hits.add(new Hit(Kind.valueOf((String) row[0]), (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (Double) row[5]));
         }
         return hits;
     }

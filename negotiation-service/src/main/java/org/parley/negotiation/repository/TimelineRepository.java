@@ -16,29 +16,29 @@ import java.util.UUID;
  * The timeline of a negotiation, read with one UNION ALL over meetings, proposals, position changes,
  * statements and incidents, sorted and paged in the database, and one count. Nothing beyond the page is
  * loaded, however long the negotiation's history grows. Each branch fills the same generic columns; what
- * they mean per kind is documented on {@link TimelineRow}.
+ * they mean per kind is documented on {@link TimelineRow}; kinds and precisions are the enums' constant names, as JPA stores them.
  */
 @ApplicationScoped
 public class TimelineRepository {
 
-    public enum Branch {
+    public enum Kind {
         MEETING("""
-                select 'meeting' as kind, 1 as rank, m.id::text as id, m.starts_at as sort_at,
+                select 'MEETING' as kind, 1 as rank, m.id::text as id, m.starts_at as sort_at,
                        case when m.start_precision = 'EXACT_DAY' then cast(m.starts_at at time zone 'UTC' as date) end as day,
-                       lower(m.start_precision) as precision,
+                       m.start_precision as precision,
                        m.timing_as_reported as as_reported, '/api/v1/meetings/' || m.id as link,
                        m.title as a, m.status as b, m.location_city as c, m.location_venue as d, cast(null as text) as e,
                        m.duration_seconds as n1, cast(null as bigint) as n2, cast(null as bigint) as n3, cast(null as bigint) as n4
                 from meeting m where m.negotiation_id = :negotiation""",
                 "select count(*) from meeting where negotiation_id = :negotiation"),
         PROPOSAL("""
-                select 'proposal', 2, pr.id::text, pr.created_at, null, 'recorded', null, '/api/v1/proposals/' || pr.id,
+                select 'PROPOSAL', 2, pr.id::text, pr.created_at, null, 'RECORDED', null, '/api/v1/proposals/' || pr.id,
                        pr.title, pr.status, sp.name, null, null, pr.document_version, null, null, null
                 from proposal pr left join known_party sp on sp.id = pr.sponsor_party_id
                 where pr.negotiation_id = :negotiation""",
                 "select count(*) from proposal where negotiation_id = :negotiation"),
         POSITION_CHANGE("""
-                select 'position_change', 3, pc.id::text, pc.recorded_at, null, 'instant', null,
+                select 'POSITION_CHANGE', 3, pc.id::text, pc.recorded_at, null, 'INSTANT', null,
                        case when p.clause_id is null
                             then '/api/v1/proposals/' || p.proposal_id || '/positions/' || p.party_id || '/history'
                             else '/api/v1/clauses/' || p.clause_id || '/positions/' || p.party_id || '/history' end,
@@ -51,14 +51,14 @@ public class TimelineRepository {
                 where p.negotiation_id = :negotiation""",
                 "select count(*) from position_change pc join party_position p on p.id = pc.position_id where p.negotiation_id = :negotiation"),
         STATEMENT("""
-                select 'statement', 4, s.id::text, s.said_on::timestamp at time zone 'UTC', s.said_on, lower(s.said_on_precision),
+                select 'STATEMENT', 4, s.id::text, s.said_on::timestamp at time zone 'UTC', s.said_on, s.said_on_precision,
                        s.said_on_as_reported, '/api/v1/statements/' || s.id,
                        en.full_name, s.quote, null, null, null, null, null, null, null
                 from statement s left join known_envoy en on en.id = s.envoy_id
                 where s.negotiation_id = :negotiation""",
                 "select count(*) from statement where negotiation_id = :negotiation"),
         INCIDENT("""
-                select 'incident', 5, i.id::text, i.occurred_on::timestamp at time zone 'UTC', i.occurred_on, lower(i.date_precision),
+                select 'INCIDENT', 5, i.id::text, i.occurred_on::timestamp at time zone 'UTC', i.occurred_on, i.date_precision,
                        i.date_as_reported, '/api/v1/incidents/' || i.id,
                        i.kind, coalesce(i.place_city, i.place_region, i.place_as_reported, i.place_country), ap.name, i.attributed_by, null,
                        i.killed, i.injured, i.children_killed, i.children_injured
@@ -69,7 +69,7 @@ public class TimelineRepository {
         private final String select;
         private final String count;
 
-        Branch(String select, String count) {
+        Kind(String select, String count) {
             this.select = select;
             this.count = count;
         }
@@ -79,8 +79,8 @@ public class TimelineRepository {
     EntityManager em;
 
     /** @param branches the kinds of entry wanted; never empty */
-    public List<TimelineRow> page(UUID negotiationId, Collection<Branch> branches, boolean descending, int offset, int limit) {
-        List<Branch> ordered = branches.stream().sorted().toList();
+    public List<TimelineRow> page(UUID negotiationId, Collection<Kind> branches, boolean descending, int offset, int limit) {
+        List<Kind> ordered = branches.stream().sorted().toList();
         String direction = descending ? "desc" : "asc";
         String sql = "select kind, id, sort_at, day, precision, as_reported, link, a, b, c, d, e, n1, n2, n3, n4 from ("
                 + String.join("\nunion all\n", selects(ordered))
@@ -106,16 +106,16 @@ public class TimelineRepository {
         return rows;
     }
 
-    public long count(UUID negotiationId, Collection<Branch> branches) {
+    public long count(UUID negotiationId, Collection<Kind> branches) {
         String sql = "select " + String.join(" + ", branches.stream().sorted().map(s -> "(" + s.count + ")").toList());
         return ((Number) em.createNativeQuery(sql).setParameter("negotiation", negotiationId).getSingleResult()).longValue();
     }
 
     /** The first branch of a UNION names and types the columns: a meeting branch, empty if meetings were not asked for, always leads. */
-    private static List<String> selects(List<Branch> branches) {
+    private static List<String> selects(List<Kind> branches) {
         List<String> selects = new ArrayList<>();
-        if (branches.get(0) != Branch.MEETING) {
-            selects.add(Branch.MEETING.select + " and false");
+        if (branches.get(0) != Kind.MEETING) {
+            selects.add(Kind.MEETING.select + " and false");
         }
         branches.forEach(branch -> selects.add(branch.select));
         return selects;

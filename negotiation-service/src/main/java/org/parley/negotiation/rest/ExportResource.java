@@ -20,17 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.ApiException;
+import org.parley.api.OneOf;
+import org.parley.api.QueryValues;
 import org.parley.api.Roles;
 import org.parley.negotiation.mapping.IncidentMapper;
+import org.parley.negotiation.mapping.MeetingMapper;
 import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.mapping.PositionMapper;
-import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.repository.IncidentFilter;
 import org.parley.negotiation.repository.MeetingFilter;
 import org.parley.negotiation.repository.PositionFilter;
 import org.parley.negotiation.repository.StatementFilter;
 import org.parley.negotiation.service.ExportService;
-import org.parley.negotiation.service.Vocabulary;
 
 
 /**
@@ -79,7 +80,7 @@ public class ExportResource {
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response positions(@Valid @BeanParam PositionListFilter filter,
-                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
+                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         PositionFilter positions = filter.filter();
         return body("positions", format, POSITION_COLUMNS, row -> export.positions(positions, p -> row.accept(PositionMapper.toView(p))));
     }
@@ -95,7 +96,7 @@ public class ExportResource {
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     public Response positionChanges(@Valid @BeanParam PositionListFilter filter,
-                                    @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
+                                    @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         PositionFilter positions = filter.filter();
         return body("position-changes", format, CHANGE_COLUMNS, row -> export.positionChanges(positions, c -> row.accept(
                 PositionMapper.toView(c.change(), c.negotiationId(), c.proposalId(), c.clauseId(), c.partyId()))));
@@ -110,10 +111,10 @@ public class ExportResource {
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = MeetingView.class)),
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
-    public Response meetings(@BeanParam MeetingListFilter filter,
-                             @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
+    public Response meetings(@Valid @BeanParam MeetingListFilter filter,
+                             @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         MeetingFilter meetings = filter.filter();
-        return body("meetings", format, MEETING_COLUMNS, row -> export.meetings(meetings, m -> row.accept(Views.meeting(m))));
+        return body("meetings", format, MEETING_COLUMNS, row -> export.meetings(meetings, m -> row.accept(MeetingMapper.toView(m))));
     }
 
     @GET
@@ -125,11 +126,10 @@ public class ExportResource {
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = StatementView.class)),
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
-    public Response statements(@BeanParam StatementListFilter filter,
-                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
+    public Response statements(@Valid @BeanParam StatementListFilter filter,
+                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         StatementFilter statements = filter.filter(null);
-        return body("statements", format, STATEMENT_COLUMNS, row -> export.statements(statements,
-                s -> row.accept(StatementMapper.toResponse(s.statement(), s.envoyName()))));
+        return body("statements", format, STATEMENT_COLUMNS, row -> export.statements(statements, s -> row.accept(StatementMapper.toView(s))));
     }
 
     @GET
@@ -141,10 +141,10 @@ public class ExportResource {
                     contentMediaType = ExportFormat.NDJSON_TYPE, contentSchema = IncidentView.class)),
             @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary", description = CSV_ROWS, contentMediaType = ExportFormat.CSV_TYPE))})
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
-    public Response incidents(@BeanParam IncidentListFilter filter,
-                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") String format) {
+    public Response incidents(@Valid @BeanParam IncidentListFilter filter,
+                              @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         IncidentFilter incidents = filter.filter(null);
-        return body("incidents", format, INCIDENT_COLUMNS, row -> export.incidents(incidents, i -> row.accept(IncidentMapper.toResponse(i))));
+        return body("incidents", format, INCIDENT_COLUMNS, row -> export.incidents(incidents, i -> row.accept(IncidentMapper.toView(i))));
     }
 
     /** Every parameter is read before the first byte is sent, so a bad one is still a clean 400. */
@@ -157,7 +157,7 @@ public class ExportResource {
 
     /** ?format= when given (and Accept allows it), else the first of the two that Accept prefers; no Accept means either. */
     private ExportFormat format(String requested) {
-        ExportFormat chosen = Vocabulary.parse(ExportFormat.class, "format", requested);
+        ExportFormat chosen = QueryValues.term(ExportFormat.class, requested);
         if (chosen != null) {
             if (headers.getAcceptableMediaTypes().stream().noneMatch(accepted -> accepted.isCompatible(chosen.mediaType()))) {
                 throw new ApiException(406, "not-acceptable", "Not Acceptable",

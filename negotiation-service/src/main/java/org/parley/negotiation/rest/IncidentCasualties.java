@@ -23,10 +23,4 @@ public record IncidentCasualties(
         Boolean civilian,
         @Schema(description = "Who they were, in the report's words", examples = "[\"a three-year-old girl\"]")
         @Size(max = 50) List<@NotNull @NotBlank @Size(max = 300) String> notes) {
-
-    public static final IncidentCasualties NOT_REPORTED = new IncidentCasualties(null, null, null, null, null, List.of());
-
-    public List<String> notesOrEmpty() {
-        return notes == null ? List.of() : notes;
-    }
 }

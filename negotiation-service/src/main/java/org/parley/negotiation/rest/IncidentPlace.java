@@ -2,18 +2,20 @@ package org.parley.negotiation.rest;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.api.TextRules;
 
 /** Where an incident happened, as precisely as the report says and no more. */
 @Schema(name = "IncidentPlace", description = "Where it happened. Every part is optional, but at least one of city, region, country or asReported is required")
 public record IncidentPlace(
         @Schema(description = "City or town", examples = "Kryvyi Rih")
-        @Size(max = 200) String city,
+        @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String city,
         @Schema(description = "Region, province or oblast", examples = "Kherson")
-        @Size(max = 200) String region,
+        @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String region,
         @Schema(description = "Country", examples = "Ukraine")
-        @Size(max = 200) String country,
+        @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String country,
         @Schema(description = "Latitude in decimal degrees (WGS 84), only when reported or looked up", examples = "47.91")
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @Schema(description = "Longitude in decimal degrees (WGS 84); given together with latitude", examples = "33.39")

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
 import org.parley.negotiation.mapping.IncidentMapper;
 import org.parley.negotiation.model.Incident;
@@ -71,12 +72,11 @@ public class IncidentResource {
             schema = @Schema(implementation = IncidentInput.class), examples = @ExampleObject(name = "kryvyi-rih", value = EXAMPLE)))
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or malformed body")
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation or party")
     public Response create(@Valid @NotNull IncidentInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Incident created = service.record(body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(created.id.toString()).build())
-                .tag(Preconditions.etag(created.version)).entity(IncidentMapper.toResponse(created)).build();
+        Incident created = service.record(IncidentMapper.toCommand(body));
+        return Responses.created(uri.getBaseUriBuilder().path("api/v1/incidents").path(created.id.toString()).build(), created.version,
+                IncidentMapper.toView(created));
     }
 
     @GET
@@ -87,18 +87,19 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such incident")
     public Response get(@PathParam("id") UUID id) {
         Incident incident = service.get(id);
-        return Response.ok(IncidentMapper.toResponse(incident)).tag(Preconditions.etag(incident.version)).build();
+        return Responses.ok(incident.version, IncidentMapper.toView(incident));
     }
 
     @GET
     @Operation(operationId = "listIncidents", summary = "List incidents",
             description = "Filter by negotiation, attributed party, kind, region or city (case-insensitive, exact), the day it happened (from/to, inclusive: undated incidents are left out when a date bound is given) and updated_since. Sorted by occurredOn by default, undated last.")
     @APIResponse(responseCode = "200", description = "One page of incidents")
-    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<IncidentView> list(
-            @BeanParam IncidentListFilter filter,
-            @Parameter(description = "occurredOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
+            @Valid @BeanParam IncidentListFilter filter,
+            @Parameter(description = "occurredOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort")
+            @Pattern(regexp = "-?(occurredOn|createdAt|updatedAt)|changes", message = "must be occurredOn, createdAt or updatedAt, with a leading - for descending order, or changes")
+            String sort,
             @Valid @BeanParam Paging paging) {
-        return service.list(filter.filter(sort), paging.request());
+        return service.list(filter.filter(sort), paging.request()).map(IncidentMapper::toView);
     }
 }

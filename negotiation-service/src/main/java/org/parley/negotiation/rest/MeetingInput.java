@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.api.TextRules;
 import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
@@ -20,7 +22,7 @@ import java.util.UUID;
 @Schema(name = "MeetingInput", description = "A meeting to schedule (or record), or its new state (PUT replaces every field)")
 public record MeetingInput(
         @Schema(required = true) @NotNull UUID negotiationId,
-        @Schema(required = true, examples = "Witkoff and Kushner meet Putin in the Kremlin") @NotBlank @Size(max = 300) String title,
+        @Schema(required = true, examples = "Witkoff and Kushner meet Putin in the Kremlin") @NotBlank @Size(max = 300) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String title,
         @Schema(examples = "2025-12-02T16:00:00Z", description = "When it starts; leave out when the source gives no date") Instant startsAt,
         @Schema(description = "How much of the start is known: instant (the default when startsAt is given), exact_day (only the UTC date of startsAt), unknown (no startsAt; the default without one)")
         DatePrecision startPrecision,

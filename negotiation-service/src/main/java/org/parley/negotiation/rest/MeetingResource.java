@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -31,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.MeetingMapper;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.service.MeetingService;
 
@@ -67,13 +68,11 @@ public class MeetingResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting, or record one that was held")
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "422", description = "Unknown negotiation, party, envoy, proposal or clause; or no source")
     public Response schedule(@RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input,
                              @Context UriInfo uri) {
-        Meeting m = meetings.schedule(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
-                .tag(Preconditions.etag(m.version)).entity(Views.meeting(m)).build();
+        Meeting m = meetings.schedule(MeetingMapper.toCommand(input));
+        return Responses.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build(), m.version, MeetingMapper.toView(m));
     }
 
     @GET
@@ -83,7 +82,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "404", description = "No such meeting")
     public Response get(@PathParam("id") UUID id) {
         Meeting m = meetings.get(id);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        return Responses.ok(m.version, MeetingMapper.toView(m));
     }
 
     @PUT
@@ -91,16 +90,13 @@ public class MeetingResource {
     @Path("/{id}")
     @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (a status change must be a valid transition)")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such meeting")
     @APIResponse(responseCode = "409", description = "Invalid status transition, or another negotiation")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Unknown reference or no source")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "kremlin", value = EXAMPLE))) @NotNull @Valid MeetingInput input) {
-        Meeting m = meetings.update(id, ifMatch, input);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        Meeting m = meetings.update(id, ifMatch, MeetingMapper.toCommand(input));
+        return Responses.ok(m.version, MeetingMapper.toView(m));
     }
 
     @POST
@@ -108,26 +104,24 @@ public class MeetingResource {
     @Path("/{id}/status")
     @Operation(operationId = "changeMeetingStatus", summary = "Mark a meeting held, cancelled, postponed, or scheduled again")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such meeting")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "held", value = "{\"status\": \"held\", \"note\": \"Lasted five hours\"}")))
                                  @NotNull @Valid MeetingStatusChange change) {
-        Meeting m = meetings.changeStatus(id, ifMatch, change);
-        return Response.ok(Views.meeting(m)).tag(Preconditions.etag(m.version)).build();
+        Meeting m = meetings.changeStatus(id, ifMatch, MeetingMapper.toCommand(change));
+        return Responses.ok(m.version, MeetingMapper.toView(m));
     }
 
     @GET
     @Operation(operationId = "listMeetings", summary = "List meetings by negotiation, party, envoy, date range, status and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<MeetingView> list(
-            @BeanParam MeetingListFilter filter,
-            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("startsAt") String sort,
+            @Valid @BeanParam MeetingListFilter filter,
+            @Parameter(description = "startsAt, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("startsAt")
+            @Pattern(regexp = "-?(startsAt|createdAt|updatedAt)|changes", message = "must be startsAt, createdAt or updatedAt, with a leading - for descending order, or changes")
+            String sort,
             @Valid @BeanParam Paging paging) {
-        return meetings.list(filter.filter(), sort, paging.request()).map(Views::meeting);
+        return meetings.list(filter.filter(), sort, paging.request()).map(MeetingMapper::toView);
     }
 }

@@ -3,6 +3,7 @@ package org.parley.negotiation.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,17 +16,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.api.ApiException;
+import org.parley.api.OneOf;
 import org.parley.api.Page;
 import org.parley.api.Paging;
+import org.parley.api.QueryValues;
 import org.parley.api.Roles;
+import org.parley.api.SearchText;
+import org.parley.api.Uuid;
+import org.parley.negotiation.mapping.SearchMapper;
 import org.parley.negotiation.repository.SearchRepository;
 import org.parley.negotiation.service.SearchService;
-import org.parley.negotiation.service.Vocabulary;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 @Path("/api/v1/search")
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
@@ -42,24 +47,16 @@ public class SearchResource {
                     + "still matches (\"Kryvyi Rig\" finds \"Kryvyi Rih\"). Searches quotes and their context, clause labels, "
                     + "headings and text, and incident descriptions, weapons, places and consequences.")
     @APIResponse(responseCode = "200", description = "One page of hits, best first")
-    @APIResponse(responseCode = "400", description = "q is missing or too long, or a bad kind, negotiation or paging value")
     public Page<SearchHit> search(
-            @Parameter(description = "The words to find", required = true, example = "necessary conversation") @QueryParam("q") String q,
+            @Parameter(description = "The words to find", required = true, example = "necessary conversation")
+            @QueryParam("q") @NotBlank(message = "is required: the words to find") @SearchText String q,
             @Parameter(description = "Only these kinds (repeat the parameter, or separate with commas)", schema = @Schema(type = SchemaType.ARRAY, implementation = SearchHit.Kind.class))
-            @QueryParam("kind") List<String> kinds,
-            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") String negotiation,
+            @QueryParam("kind") @OneOf(SearchHit.Kind.class) List<String> kind,
+            @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("negotiation") @Uuid String negotiation,
             @Valid @BeanParam Paging paging) {
-        String query = TimelineParams.text("q", q);
-        if (query == null) {
-            throw ApiException.badRequest("Query parameter 'q' is required: the words to find");
-        }
-        return service.search(query, kinds(Vocabulary.parseAll(SearchHit.Kind.class, "kind", kinds)), Params.uuid("negotiation", negotiation), paging.request())
-                .map(hit -> new SearchHit(SearchHit.Kind.valueOf(hit.kind().toUpperCase(java.util.Locale.ROOT)), hit.id(), hit.negotiationId(),
-                        hit.excerpt(), hit.link(), Math.round(hit.score() * 100) / 100.0));
-    }
-
-    private static Set<SearchRepository.Kind> kinds(Set<SearchHit.Kind> kinds) {
-        return kinds.stream().map(kind -> SearchRepository.Kind.valueOf(kind.name()))
-                .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(SearchRepository.Kind.class)));
+        Set<SearchRepository.Kind> kinds = QueryValues.terms(SearchHit.Kind.class, kind).stream()
+                .map(wanted -> SearchRepository.Kind.valueOf(wanted.name()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SearchRepository.Kind.class)));
+        return service.search(QueryValues.text(q), kinds, QueryValues.uuid(negotiation), paging.request()).map(SearchMapper::toView);
     }
 }

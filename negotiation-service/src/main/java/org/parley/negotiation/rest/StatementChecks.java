@@ -1,6 +1,7 @@
 package org.parley.negotiation.rest;
 
 import jakarta.validation.ConstraintValidatorContext;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Source;
 
@@ -38,13 +39,13 @@ final class StatementChecks {
             return;
         }
         if (!DatePrecision.FOR_DAY.contains(precision)) {
-            fail(precisionField, precision.value() + " is not a precision of a day; use exact_day, night, weekday_as_reported, approximate or unknown");
+            fail(precisionField, Vocabulary.wireName(precision) + " is not a precision of a day; use exact_day, night, weekday_as_reported, approximate or unknown");
         } else if (date == null && precision.needsDate()) {
-            fail(precisionField, precision.value() + " needs a date; without one use weekday_as_reported, night or unknown");
+            fail(precisionField, Vocabulary.wireName(precision) + " needs a date; without one use weekday_as_reported, night or unknown");
         } else if (date != null && precision.forbidsDate()) {
             fail(precisionField, "unknown cannot go with a date; leave the date out or say how precise it is");
         } else if (date == null && (asReported == null || asReported.isBlank()) && precision != DatePrecision.UNKNOWN) {
-            fail(precisionField, precision.value() + " without a date needs the date as reported (e.g. \"Thursday\", \"overnight\")");
+            fail(precisionField, Vocabulary.wireName(precision) + " without a date needs the date as reported (e.g. \"Thursday\", \"overnight\")");
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
+import org.parley.negotiation.mapping.StatementMapper;
 import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.service.StatementService;
 
@@ -63,12 +65,11 @@ public class StatementResource {
             schema = @Schema(implementation = StatementInput.class), examples = @ExampleObject(name = "putin-kremlin", value = EXAMPLE)))
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or malformed body")
     @APIResponse(responseCode = "422", description = "No source (source-required), or an unknown negotiation, envoy, meeting or proposal")
     public Response create(@Valid @NotNull StatementInput body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Statement created = service.record(body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/statements").path(created.id.toString()).build())
-                .tag(Preconditions.etag(created.version)).entity(service.view(created)).build();
+        Statement created = service.record(StatementMapper.toCommand(body));
+        return Responses.created(uri.getBaseUriBuilder().path("api/v1/statements").path(created.id.toString()).build(), created.version,
+                StatementMapper.toView(service.byEnvoy(created)));
     }
 
     @GET
@@ -79,18 +80,19 @@ public class StatementResource {
     @APIResponse(responseCode = "404", description = "No such statement")
     public Response get(@PathParam("id") UUID id) {
         Statement statement = service.get(id);
-        return Response.ok(service.view(statement)).tag(Preconditions.etag(statement.version)).build();
+        return Responses.ok(statement.version, StatementMapper.toView(service.byEnvoy(statement)));
     }
 
     @GET
     @Operation(operationId = "listStatements", summary = "List statements",
             description = "Filter by negotiation, envoy, the envoy's party, meeting, proposal, the day said (from/to, inclusive: undated statements are left out when a date bound is given) and updated_since. Sorted by saidOn by default, undated last.")
     @APIResponse(responseCode = "200", description = "One page of statements")
-    @APIResponse(responseCode = "400", description = "A bad filter, sort or paging value")
     public Page<StatementView> list(
-            @BeanParam StatementListFilter filter,
-            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort") String sort,
+            @Valid @BeanParam StatementListFilter filter,
+            @Parameter(description = "saidOn (default), createdAt or updatedAt; a leading '-' sorts descending" + Pager.OR_CHANGES) @QueryParam("sort")
+            @Pattern(regexp = "-?(saidOn|createdAt|updatedAt)|changes", message = "must be saidOn, createdAt or updatedAt, with a leading - for descending order, or changes")
+            String sort,
             @Valid @BeanParam Paging paging) {
-        return service.list(filter.filter(sort), paging.request());
+        return service.list(filter.filter(sort), paging.request()).map(StatementMapper::toView);
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.negotiation.model.DatePrecision;
 
-import java.util.Locale;
-
 @Schema(name = "TimelineEntry", description = "One thing that happened in a negotiation, in time order")
 public record TimelineEntry(
         @Schema(description = "When: an instant (2024-03-12T10:00:00Z) for meetings, position changes and proposals; a day (2024-03-14) "
@@ -27,10 +25,6 @@ public record TimelineEntry(
         @JsonProperty("proposal") PROPOSAL,
         @JsonProperty("position_change") POSITION_CHANGE,
         @JsonProperty("statement") STATEMENT,
-        @JsonProperty("incident") INCIDENT;
-
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        @JsonProperty("incident") INCIDENT
     }
 }

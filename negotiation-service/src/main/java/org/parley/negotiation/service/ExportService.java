@@ -33,10 +33,6 @@ public class ExportService {
     public record PositionChangeInContext(PositionChange change, UUID negotiationId, UUID proposalId, UUID clauseId, UUID partyId) {
     }
 
-    /** A statement, with the envoy's name as the list shows it (null when the envoy is not in the local copy). */
-    public record StatementByEnvoy(Statement statement, String envoyName) {
-    }
-
     @Inject
     ExportRepository rows;
 

@@ -9,19 +9,19 @@ import org.hibernate.Hibernate;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.Meeting;
+import org.parley.negotiation.model.MeetingFormat;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Place;
+import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.repository.MeetingFilter;
-import org.parley.negotiation.rest.MeetingInput;
-import org.parley.negotiation.rest.MeetingStatusChange;
-import org.parley.negotiation.rest.MeetingView;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -47,9 +47,9 @@ public class MeetingService {
     EntityManager em;
 
     @Transactional
-    public Meeting schedule(MeetingInput input) {
+    public Meeting schedule(ScheduleMeeting input) {
         if (input.status() != null && input.status() != MeetingStatus.SCHEDULED && input.status() != MeetingStatus.HELD) {
-            throw ApiException.badRequest("A new meeting is scheduled, or held when recording one that took place; got " + input.status().value());
+            throw ApiException.badRequest("A new meeting is scheduled, or held when recording one that took place; got " + Vocabulary.wireName(input.status()));
         }
         validate(input);
         Meeting m = new Meeting();
@@ -64,7 +64,7 @@ public class MeetingService {
     }
 
     @Transactional
-    public Meeting update(UUID id, String ifMatch, MeetingInput input) {
+    public Meeting update(UUID id, String ifMatch, ScheduleMeeting input) {
         Meeting m = get(id);
         Preconditions.requireMatch(ifMatch, m.version);
         if (!m.negotiationId.equals(input.negotiationId())) {
@@ -75,12 +75,12 @@ public class MeetingService {
         if (input.status() != null && input.status() != previous) {
             requireTransition(previous, input.status());
         }
-        MeetingView before = Views.meeting(m);
+        Details before = Details.of(m);
         apply(m, input);
         if (input.status() != null) {
             m.status = input.status();
         }
-        if (Views.meeting(m).equals(before)) {
+        if (Details.of(m).equals(before)) {
             return m;
         }
         m.updatedAt = Clock.now();
@@ -93,7 +93,7 @@ public class MeetingService {
     }
 
     @Transactional
-    public Meeting changeStatus(UUID id, String ifMatch, MeetingStatusChange change) {
+    public Meeting changeStatus(UUID id, String ifMatch, ChangeMeetingStatus change) {
         Meeting m = get(id);
         Preconditions.requireMatch(ifMatch, m.version);
         // The caller maps the meeting after this transaction; load its collections while the session is open.
@@ -131,12 +131,13 @@ public class MeetingService {
 
     private static void requireTransition(MeetingStatus from, MeetingStatus to) {
         if (!from.canMoveTo(to)) {
-            throw ApiException.conflict("A " + from.value() + " meeting cannot become " + to.value()
-                    + "; allowed next: " + Vocabulary.names(from.next()));
+            throw ApiException.conflict("A " + Vocabulary.wireName(from) + " meeting cannot become " + Vocabulary.wireName(to)
+                    + "; allowed next: " + (from.next().isEmpty() ? "none (it is final)"
+                    : from.next().stream().map(Vocabulary::wireName).collect(Collectors.joining(", "))));
         }
     }
 
-    private void validate(MeetingInput input) {
+    private void validate(ScheduleMeeting input) {
         Sources.required(input.sources(), "A meeting");
         if (input.duration() != null && (input.duration().isNegative() || input.duration().isZero())) {
             throw ApiException.badRequest("duration must be positive, e.g. PT5H");
@@ -178,39 +179,37 @@ public class MeetingService {
     }
 
     /** A start is either given (to the instant, or to the day) or unknown; anything else contradicts itself. */
-    private static DatePrecision startPrecision(MeetingInput input) {
+    private static DatePrecision startPrecision(ScheduleMeeting input) {
         DatePrecision precision = input.startPrecision() != null ? input.startPrecision()
                 : input.startsAt() != null ? DatePrecision.INSTANT : DatePrecision.UNKNOWN;
         if (!DatePrecision.FOR_INSTANT.contains(precision)) {
-            throw ApiException.badRequest("startPrecision " + precision.value() + " is not a precision of a meeting's start; use instant, exact_day or unknown");
+            throw ApiException.badRequest("startPrecision " + Vocabulary.wireName(precision) + " is not a precision of a meeting's start; use instant, exact_day or unknown");
         }
         if ((precision == DatePrecision.UNKNOWN) != (input.startsAt() == null)) {
             throw ApiException.badRequest(precision == DatePrecision.UNKNOWN
                     ? "startsAt must be left out when startPrecision is unknown"
-                    : "startsAt is required when startPrecision is " + precision.value());
+                    : "startsAt is required when startPrecision is " + Vocabulary.wireName(precision));
         }
         return precision;
     }
 
-    private static void apply(Meeting m, MeetingInput input) {
+    private static void apply(Meeting m, ScheduleMeeting input) {
         m.title = input.title().strip();
         m.startsAt = input.startsAt();
         m.startPrecision = startPrecision(input);
         m.timingAsReported = input.timingAsReported() == null || input.timingAsReported().isBlank() ? null : input.timingAsReported().strip();
         m.durationSeconds = input.duration() == null ? null : input.duration().toSeconds();
         Place place = new Place();
-        if (input.location() != null) {
-            place.city = input.location().city();
-            place.country = input.location().country();
-            place.venue = input.location().venue();
-        }
+        place.city = input.city();
+        place.country = input.country();
+        place.venue = input.venue();
         if (m.location == null || !Objects.equals(m.location.city, place.city) || !Objects.equals(m.location.country, place.country)
                 || !Objects.equals(m.location.venue, place.venue)) {
             m.location = place;
         }
         m.format = input.format();
         m.outcomeSummary = input.outcomeSummary();
-        List<org.parley.negotiation.model.Source> sources = List.copyOf(input.sources());
+        List<Source> sources = List.copyOf(input.sources());
         if (!sources.equals(m.sources)) {
             m.sources = sources;
         }
@@ -218,6 +217,20 @@ public class MeetingService {
         replace(m.partyIds, ids(input.partyIds()));
         replace(m.discussedProposalIds, ids(input.discussedProposalIds()));
         replace(m.discussedClauseIds, ids(input.discussedClauseIds()));
+    }
+
+    /** What a client can change on a meeting, compared to tell a replacement that changes nothing (no new version, no event). */
+    private record Details(String title, Instant startsAt, DatePrecision startPrecision, String timingAsReported, Long durationSeconds,
+                           String city, String country, String venue, MeetingFormat format, MeetingStatus status, String outcomeSummary,
+                           Set<UUID> participantEnvoyIds, Set<UUID> partyIds, Set<UUID> discussedProposalIds, Set<UUID> discussedClauseIds,
+                           List<Source> sources) {
+
+        static Details of(Meeting m) {
+            Place place = m.location == null ? new Place() : m.location;
+            return new Details(m.title, m.startsAt, m.startPrecision, m.timingAsReported, m.durationSeconds, place.city, place.country, place.venue,
+                    m.format, m.status, m.outcomeSummary, Set.copyOf(m.participantEnvoyIds), Set.copyOf(m.partyIds),
+                    Set.copyOf(m.discussedProposalIds), Set.copyOf(m.discussedClauseIds), List.copyOf(m.sources));
+        }
     }
 
     private static void replace(Set<UUID> current, Set<UUID> wanted) {

@@ -30,19 +30,20 @@ import org.parley.events.negotiation.ProposalTabled;
 import org.parley.events.negotiation.ProposalUpdated;
 import org.parley.events.negotiation.SourceRef;
 import org.parley.events.quarkus.EventBus;
-import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Participation;
 import org.parley.negotiation.model.PartyPosition;
+import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.model.Source;
-import org.parley.negotiation.rest.MeetingView;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public class NegotiationEvents {
     }
 
     public void meetingStatusChanged(Meeting m, MeetingStatus previous) {
-        append(new MeetingStatusChanged(m.negotiationId, m.id, previous.value(), m.status.value(), m.statusNote, m.updatedAt));
+        append(new MeetingStatusChanged(m.negotiationId, m.id, Vocabulary.wireName(previous), Vocabulary.wireName(m.status), m.statusNote, m.updatedAt));
     }
 
     public void proposalTabled(Proposal p) {
@@ -149,12 +150,18 @@ public class NegotiationEvents {
     }
 
     private static MeetingData data(Meeting m) {
-        MeetingView v = Views.meeting(m);
-        MeetingPlace place = v.location() == null ? null : new MeetingPlace(v.location().city(), v.location().country(), v.location().venue());
-        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, m.startPrecision.value(), m.timingAsReported,
-                v.duration() == null ? null : v.duration().toString(), place,
-                m.format.value(), m.status.value(), m.statusNote, v.partyIds(), v.participantEnvoyIds(), v.discussedProposalIds(),
-                v.discussedClauseIds(), m.outcomeSummary, sources(m.sources), m.updatedAt);
+        Place where = m.location;
+        MeetingPlace place = where == null || (where.city == null && where.country == null && where.venue == null)
+                ? null : new MeetingPlace(where.city, where.country, where.venue);
+        return new MeetingData(m.id, m.negotiationId, m.title, m.startsAt, Vocabulary.wireName(m.startPrecision), m.timingAsReported,
+                m.durationSeconds == null ? null : Duration.ofSeconds(m.durationSeconds).toString(), place,
+                Vocabulary.wireName(m.format), Vocabulary.wireName(m.status), m.statusNote, sorted(m.partyIds), sorted(m.participantEnvoyIds), sorted(m.discussedProposalIds),
+                sorted(m.discussedClauseIds), m.outcomeSummary, sources(m.sources), m.updatedAt);
+    }
+
+    /** Ids in a stable order, so that equal meetings give equal events. */
+    private static List<UUID> sorted(Collection<UUID> ids) {
+        return ids.stream().sorted().toList();
     }
 
     private static ProposalData data(Proposal p) {

@@ -2,6 +2,7 @@ package org.parley.negotiation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.parley.api.Vocabulary;
 import org.parley.events.negotiation.Casualties;
 import org.parley.events.negotiation.IncidentDamageData;
 import org.parley.events.negotiation.IncidentPlaceData;
@@ -23,12 +24,12 @@ public class StatementEvents {
 
     public void statementRecorded(Statement s, String envoyName) {
         events.append(new StatementRecorded(s.id, s.negotiationId, s.envoyId, envoyName, s.partyId, s.quote, s.saidOn,
-                s.saidOnPrecision.value(), s.saidOnAsReported, s.context, s.meetingId, s.proposalId, NegotiationEvents.sources(s.sources), s.createdAt));
+                Vocabulary.wireName(s.saidOnPrecision), s.saidOnAsReported, s.context, s.meetingId, s.proposalId, NegotiationEvents.sources(s.sources), s.createdAt));
     }
 
     public void incidentRecorded(Incident i) {
-        events.append(new IncidentRecorded(i.id, i.negotiationId, i.occurredOn, i.datePrecision.value(), i.dateAsReported,
-                i.kind.value(), i.weapons,
+        events.append(new IncidentRecorded(i.id, i.negotiationId, i.occurredOn, Vocabulary.wireName(i.datePrecision), i.dateAsReported,
+                Vocabulary.wireName(i.kind), i.weapons,
                 new IncidentPlaceData(i.city, i.region, i.country, i.latitude, i.longitude, i.placeAsReported),
                 i.attributedToPartyId, i.attributedBy,
                 new Casualties(i.killed, i.injured, i.childrenKilled, i.childrenInjured, i.civilian, List.copyOf(i.casualtyNotes)),
@@ -38,6 +39,6 @@ public class StatementEvents {
     }
 
     private static String qualifier(IncidentCountQualifier qualifier) {
-        return qualifier == null ? null : qualifier.name().toLowerCase(java.util.Locale.ROOT);
+        return qualifier == null ? null : Vocabulary.wireName(qualifier);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
-import org.parley.negotiation.mapping.StatementMapper;
+import org.parley.negotiation.model.DatePrecision;
 import org.parley.negotiation.model.KnownEnvoy;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.Negotiation;
@@ -15,8 +15,6 @@ import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.Statement;
 import org.parley.negotiation.repository.StatementFilter;
 import org.parley.negotiation.repository.StatementRepository;
-import org.parley.negotiation.rest.StatementInput;
-import org.parley.negotiation.rest.StatementView;
 
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +43,7 @@ public class StatementService {
      * nothing behind; the event goes into the outbox in the same transaction as the row.
      */
     @Transactional
-    public Statement record(StatementInput input) {
+    public Statement record(RecordStatement input) {
         Sources.required(input.sources(), "A statement");
         requireNegotiation(input.negotiationId());
         known.require(List.of(), List.of(input.envoyId()));
@@ -66,7 +64,17 @@ public class StatementService {
         }
         Statement statement = new Statement();
         statement.id = UUID.randomUUID();
-        StatementMapper.apply(input, statement);
+        statement.negotiationId = input.negotiationId();
+        statement.envoyId = input.envoyId();
+        statement.meetingId = input.meetingId();
+        statement.proposalId = input.proposalId();
+        // Verbatim: the quote is stored exactly as sent.
+        statement.quote = input.quote();
+        statement.saidOn = input.saidOn();
+        statement.saidOnPrecision = input.saidOnPrecision() != null ? input.saidOnPrecision() : DatePrecision.dayDefaultFor(input.saidOn());
+        statement.saidOnAsReported = StatementText.trimToNull(input.saidOnAsReported());
+        statement.context = StatementText.trimToNull(input.context());
+        statement.sources = List.copyOf(input.sources());
         statement.partyId = envoy.partyId;
         statement.createdAt = statement.updatedAt = Clock.now();
         statements.persistAndFlush(statement);
@@ -82,15 +90,16 @@ public class StatementService {
         return statement;
     }
 
-    public StatementView view(Statement statement) {
+    /** The statement with its envoy's name, as it is shown. */
+    public StatementByEnvoy byEnvoy(Statement statement) {
         KnownEnvoy envoy = KnownEnvoy.findById(statement.envoyId);
-        return StatementMapper.toResponse(statement, envoy == null ? null : envoy.fullName);
+        return new StatementByEnvoy(statement, envoy == null ? null : envoy.fullName);
     }
 
-    public Page<StatementView> list(StatementFilter filter, PageRequest request) {
+    public Page<StatementByEnvoy> list(StatementFilter filter, PageRequest request) {
         Page<Statement> found = statements.search(filter, request);
         Map<UUID, String> names = envoyNames(found.items().stream().map(s -> s.envoyId).collect(Collectors.toSet()));
-        return found.map(s -> StatementMapper.toResponse(s, names.get(s.envoyId)));
+        return found.map(s -> new StatementByEnvoy(s, names.get(s.envoyId)));
     }
 
     /** One query for the names on a page, whatever its size. */

@@ -5,17 +5,20 @@ import jakarta.inject.Inject;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.DatePrecision;
+import org.parley.negotiation.model.IncidentKind;
+import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
-import org.parley.negotiation.repository.TimelineRepository.Branch;
-import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
+import org.parley.negotiation.model.PositionStatus;
+import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.repository.TimelineRepository;
-import org.parley.negotiation.rest.TimelineEntry;
+import org.parley.negotiation.repository.TimelineRepository.Kind;
+import org.parley.negotiation.repository.TimelineRepository.TimelineRow;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,19 +30,19 @@ public class TimelineService {
     @Inject
     TimelineRepository timeline;
 
-    public Page<TimelineEntry> timeline(UUID negotiationId, Set<TimelineEntry.Kind> kinds, boolean descending, PageRequest request) {
+    /** @param kinds the kinds of entry wanted; never empty */
+    public Page<TimelineItem> timeline(UUID negotiationId, Set<Kind> kinds, boolean descending, PageRequest request) {
         if (Negotiation.findById(negotiationId) == null) {
             throw ApiException.notFound("Negotiation", negotiationId);
         }
-        List<Branch> branches = kinds.stream().map(k -> Branch.valueOf(k.name())).toList();
-        List<TimelineEntry> entries = timeline.page(negotiationId, branches, descending, request.firstResult(), request.limit())
+        List<TimelineItem> entries = timeline.page(negotiationId, kinds, descending, request.firstResult(), request.limit())
                 .stream().map(TimelineService::entry).toList();
-        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, branches) : null);
+        return request.offsetPage(entries, request.includeTotal() ? timeline.count(negotiationId, kinds) : null);
     }
 
-    static TimelineEntry entry(TimelineRow row) {
-        TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT));
-        DatePrecision precision = DatePrecision.valueOf(row.precision().toUpperCase(Locale.ROOT));
+    static TimelineItem entry(TimelineRow row) {
+        Kind kind = Kind.valueOf(row.kind());
+        DatePrecision precision = DatePrecision.valueOf(row.precision());
         String at = row.day() != null ? row.day().toString() : row.sortAt() != null ? row.sortAt().toString() : null;
         String summary = switch (kind) {
             case MEETING -> meeting(row);
@@ -48,12 +51,12 @@ public class TimelineService {
             case STATEMENT -> statement(row);
             case INCIDENT -> incident(row);
         };
-        return new TimelineEntry(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
+        return new TimelineItem(at, at == null ? DatePrecision.UNKNOWN : precision, kind, row.id(), summary + when(row, at), row.link());
     }
 
     /** Meeting held: Witkoff and Kushner meet Putin (The Kremlin, Moscow), 5 hours */
     private static String meeting(TimelineRow row) {
-        StringBuilder line = new StringBuilder("Meeting ").append(words(row.b())).append(": ").append(row.a());
+        StringBuilder line = new StringBuilder("Meeting ").append(words(MeetingStatus.class, row.b())).append(": ").append(row.a());
         List<String> place = new ArrayList<>();
         if (row.d() != null) {
             place.add(row.d());
@@ -76,15 +79,15 @@ public class TimelineService {
         if (row.c() != null) {
             line.append(", sponsored by ").append(row.c());
         }
-        return line.append("; now ").append(words(row.b())).toString();
+        return line.append("; now ").append(words(ProposalStatus.class, row.b())).toString();
     }
 
     /** Russia: rejected on clause 3 of “U.S. peace plan” (was under review) */
     private static String positionChange(TimelineRow row) {
         String party = row.a() != null ? row.a() : "A party";
         String on = row.d() != null ? "clause " + row.d() + " of “" + row.e() + "”" : "the whole of “" + row.e() + "”";
-        String line = party + ": " + words(row.b()) + " on " + on;
-        return row.c() != null ? line + " (was " + words(row.c()) + ")" : line;
+        String line = party + ": " + words(PositionStatus.class, row.b()) + " on " + on;
+        return row.c() != null ? line + " (was " + words(PositionStatus.class, row.c()) + ")" : line;
     }
 
     /** Vladimir Putin: “This was a necessary conversation, a very concrete one” */
@@ -99,7 +102,7 @@ public class TimelineService {
 
     /** Missile strike in Kryvyi Rih: 6 injured (1 child); attributed to Russia by local officials */
     private static String incident(TimelineRow row) {
-        String kind = words(row.a());
+        String kind = words(IncidentKind.class, row.a());
         StringBuilder line = new StringBuilder(Character.toUpperCase(kind.charAt(0)) + kind.substring(1));
         if (row.b() != null) {
             line.append(" in ").append(row.b());
@@ -140,8 +143,9 @@ public class TimelineService {
         return " (" + count + (count == 1 ? " child)" : " children)");
     }
 
-    private static String words(String constant) {
-        return constant == null ? "" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** A term as the row holds it (the constant's name, as JPA stores it), in words for a sentence. */
+    private static <E extends Enum<E>> String words(Class<E> vocabulary, String stored) {
+        return stored == null ? "" : Vocabulary.words(Enum.valueOf(vocabulary, stored));
     }
 
     private static String duration(Duration d) {

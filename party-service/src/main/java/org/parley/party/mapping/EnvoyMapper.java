@@ -1,15 +1,17 @@
 package org.parley.party.mapping;
 
-import org.parley.events.party.EnvoyData;
-import org.parley.party.Envoy;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Envoy;
 import org.parley.party.rest.EnvoyInput;
 import org.parley.party.rest.EnvoyView;
+import org.parley.party.rest.MandateEndInput;
+import org.parley.party.service.AppointEnvoy;
+import org.parley.party.service.ChangeEnvoy;
+import org.parley.party.service.EndMandate;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.UUID;
 
-/** Between the envoy entity and its API shapes. */
+/** Between the envoy's API records and the service's entity and commands. */
 public final class EnvoyMapper {
 
     private EnvoyMapper() {
@@ -20,41 +22,17 @@ public final class EnvoyMapper {
                 envoy.mandateFrom, envoy.mandateTo, envoy.mandateEndReason, envoy.createdAt, envoy.updatedAt, envoy.version);
     }
 
-    public static void apply(EnvoyInput input, Envoy envoy) {
-        envoy.name(input.fullName().strip(), aliases(input));
-        envoy.title = blankToNull(input.title());
-        envoy.partyId = input.partyId();
-        envoy.role = input.role();
-        envoy.mandateFrom = input.mandateFrom();
-        if (!Objects.equals(envoy.mandateTo, input.mandateTo())) {
-            // A reason given when the mandate was ended belongs to that end, not to a date set by hand afterwards.
-            envoy.mandateEndReason = null;
-        }
-        envoy.mandateTo = input.mandateTo();
+    public static AppointEnvoy toCommand(EnvoyInput input) {
+        return new AppointEnvoy(input.fullName(), input.aliases(), input.title(), input.partyId(), input.role(),
+                input.mandateFrom(), input.mandateTo());
     }
 
-    public static boolean sameAs(EnvoyInput input, Envoy envoy) {
-        return Objects.equals(input.fullName().strip(), envoy.fullName)
-                && Objects.equals(aliases(input), envoy.aliases)
-                && Objects.equals(blankToNull(input.title()), envoy.title)
-                && Objects.equals(input.partyId(), envoy.partyId)
-                && input.role() == envoy.role
-                && Objects.equals(input.mandateFrom(), envoy.mandateFrom)
-                && Objects.equals(input.mandateTo(), envoy.mandateTo);
+    public static ChangeEnvoy toCommand(UUID envoyId, String ifMatch, EnvoyInput input) {
+        return new ChangeEnvoy(envoyId, ifMatch, input.fullName(), input.aliases(), input.title(), input.partyId(), input.role(),
+                input.mandateFrom(), input.mandateTo());
     }
 
-    /** Aliases are kept stripped and without repeats, in the order given. */
-    private static List<String> aliases(EnvoyInput input) {
-        return input.aliasesOrEmpty().stream().map(String::strip).distinct().toList();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** The envoy as its events carry them: vocabulary terms in their wire form, as in the API. */
-    public static EnvoyData toData(Envoy envoy) {
-        return new EnvoyData(envoy.id, envoy.partyId, envoy.fullName, List.copyOf(envoy.aliases), envoy.title,
-                Vocabulary.wireName(envoy.role), envoy.mandateFrom, envoy.mandateTo, envoy.updatedAt, envoy.version);
+    public static EndMandate toCommand(UUID envoyId, String ifMatch, MandateEndInput input) {
+        return new EndMandate(envoyId, ifMatch, input.endedOn(), input.reason());
     }
 }

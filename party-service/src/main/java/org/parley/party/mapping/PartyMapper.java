@@ -1,14 +1,14 @@
 package org.parley.party.mapping;
 
-import org.parley.events.party.PartyData;
-import org.parley.party.Party;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Party;
 import org.parley.party.rest.PartyInput;
 import org.parley.party.rest.PartyView;
+import org.parley.party.service.ChangeParty;
+import org.parley.party.service.RegisterParty;
 
-import java.util.Objects;
+import java.util.UUID;
 
-/** Between the party entity and its API shapes. */
+/** Between the party's API records and the service's entity and commands. */
 public final class PartyMapper {
 
     private PartyMapper() {
@@ -19,26 +19,11 @@ public final class PartyMapper {
                 party.createdAt, party.updatedAt, party.version);
     }
 
-    public static void apply(PartyInput input, Party party) {
-        party.slug = input.slug();
-        party.name = input.name().strip();
-        party.kind = input.kind();
-        party.isoCode = input.isoCode();
-        party.conflictRole = input.conflictRole();
+    public static RegisterParty toCommand(PartyInput input) {
+        return new RegisterParty(input.slug(), input.name(), input.kind(), input.isoCode(), input.conflictRole());
     }
 
-    /** Whether applying the input would change nothing: such a PUT neither bumps the version nor emits an event. */
-    public static boolean sameAs(PartyInput input, Party party) {
-        return Objects.equals(input.slug(), party.slug)
-                && Objects.equals(input.name().strip(), party.name)
-                && input.kind() == party.kind
-                && Objects.equals(input.isoCode(), party.isoCode)
-                && input.conflictRole() == party.conflictRole;
-    }
-
-    /** The party as its events carry it: vocabulary terms in their wire form, as in the API. */
-    public static PartyData toData(Party party) {
-        return new PartyData(party.id, party.slug, party.name, Vocabulary.wireName(party.kind), party.isoCode,
-                Vocabulary.wireName(party.conflictRole), party.updatedAt, party.version);
+    public static ChangeParty toCommand(UUID partyId, String ifMatch, PartyInput input) {
+        return new ChangeParty(partyId, ifMatch, input.slug(), input.name(), input.kind(), input.isoCode(), input.conflictRole());
     }
 }

@@ -6,8 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
 import org.parley.api.Pager;
-import org.parley.party.Envoy;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Envoy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
      * "vladimir") or sounds like it by double metaphone ("volodymyr" finds "vladimir"). Words taken from two
      * different aliases do not make a match.
      */
-    public Page<Envoy> search(EnvoyCriteria criteria, PageRequest request) {
+    public Page<Envoy> search(EnvoyFilter criteria, PageRequest request) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (criteria.partyId() != null) {
@@ -48,7 +47,8 @@ public class EnvoyRepository implements PanacheRepositoryBase<Envoy, UUID> {
         }
         if (criteria.role() != null) {
             conditions.add("e.role = :role");
-            parameters.put("role", Vocabulary.wireName(criteria.role()));
+            // Stored by constant name (@Enumerated STRING), not by wire name.
+            parameters.put("role", criteria.role().name());
         }
         if (criteria.activeOn() != null) {
             conditions.add("(e.mandate_from is null or e.mandate_from <= :activeOn) and (e.mandate_to is null or e.mandate_to >= :activeOn)");

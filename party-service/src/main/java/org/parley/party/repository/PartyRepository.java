@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
 import org.parley.api.Pager;
-import org.parley.party.Party;
+import org.parley.party.model.Party;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
-    public Page<Party> search(PartyCriteria criteria, PageRequest request) {
+    public Page<Party> search(PartyFilter criteria, PageRequest request) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (criteria.kind() != null) {

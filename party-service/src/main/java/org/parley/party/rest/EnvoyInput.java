@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.EnvoyRole;
+import org.parley.api.TextRules;
+import org.parley.party.model.EnvoyRole;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,21 +14,21 @@ import java.util.UUID;
 
 /** What a client sends to appoint an envoy or to replace one (PUT). */
 @Schema(name = "EnvoyInput", description = "An envoy as a client appoints or replaces them")
-@MandateInOrder(end = "mandateTo")
+@MandateInOrder
 public record EnvoyInput(
         @NotBlank
         @Size(max = 200)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
         @Schema(description = "Full name as usually written in English", examples = "Steven Witkoff", maxLength = 200)
         String fullName,
 
         @Size(max = 20)
         @Schema(description = "Other names the envoy is known by; the name search looks at them too", examples = "[\"Steve Witkoff\"]",
                 maxItems = 20, nullable = true)
-        List<@NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String> aliases,
+        List<@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String> aliases,
 
         @Size(max = 200)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
         @Schema(description = "Title or office", examples = "U.S. Special Envoy for Peace Missions", maxLength = 200, nullable = true)
         String title,
 
@@ -39,20 +40,9 @@ public record EnvoyInput(
         @Schema(description = "Capacity in which the envoy acts")
         EnvoyRole role,
 
-        @SupportedDate
         @Schema(description = "First day of the mandate, when known (reports often name an envoy without saying since when)", examples = "2025-01-20", nullable = true)
         LocalDate mandateFrom,
 
-        @SupportedDate
         @Schema(description = "Last day of the mandate, if it has ended or its end is known; not before mandateFrom", nullable = true)
-        LocalDate mandateTo) implements MandateInOrder.Span {
-
-    @Override
-    public LocalDate mandateEnd() {
-        return mandateTo;
-    }
-
-    public List<String> aliasesOrEmpty() {
-        return aliases == null ? List.of() : aliases;
-    }
+        LocalDate mandateTo) {
 }

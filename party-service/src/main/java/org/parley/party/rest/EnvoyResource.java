@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,23 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Paging;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.api.UpdatedSince;
-import org.parley.party.Envoy;
-import org.parley.party.EnvoyRole;
-import org.parley.party.NameSearch;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Envoy;
 import org.parley.party.mapping.EnvoyMapper;
-import org.parley.party.repository.EnvoyCriteria;
-import org.parley.party.repository.Ordering;
 import org.parley.party.service.EnvoyService;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/envoys")
 @Tag(name = "Envoys", description = "The people who act or speak for parties, and their mandates")
-@Produces(Http.JSON)
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class EnvoyResource {
 
@@ -59,37 +54,27 @@ public class EnvoyResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Consumes(Http.JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createEnvoy", summary = "Appoint an envoy",
-            description = "Records an envoy of an existing party and emits org.parley.envoy.appointed.v1 on parley.parties.v1.")
-    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
+            description = "Records an envoy of an existing party and emits org.parley.envoy.appointed.v1 on parley.parties.v1. "
+                    + "A mandateTo before mandateFrom is a 400 that names mandateTo.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyInput.class),
             examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Appointed",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields "
-            + "(listed in violations; mandateTo before mandateFrom is reported on mandateTo)")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyView.class)))
     @APIResponse(responseCode = "422", description = "partyId names no party")
     public Response create(@Valid @NotNull EnvoyInput body, @Context UriInfo uriInfo) {
-        Envoy envoy = service.appoint(body);
-        return Http.created(uriInfo.getAbsolutePathBuilder().path(envoy.id.toString()).build(), envoy.version, EnvoyMapper.toView(envoy));
+        Envoy envoy = service.appoint(EnvoyMapper.toCommand(body));
+        return Responses.created(uriInfo.getAbsolutePathBuilder().path(envoy.id.toString()).build(), envoy.version, EnvoyMapper.toView(envoy));
     }
 
     @GET
     @Operation(operationId = "listEnvoys", summary = "List envoys",
             description = "Envoys matching every filter given, one page at a time (at most 200 per page).")
     @APIResponse(responseCode = "200", description = "One page of envoys")
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
-    public Page<EnvoyView> list(@Valid @BeanParam EnvoyFilters filters, @Valid @BeanParam Paging paging) {
-        EnvoyCriteria criteria = new EnvoyCriteria(
-                null,
-                Vocabulary.parse(EnvoyRole.class, filters.role).orElse(null),
-                filters.active_on == null ? null : IsoDate.Validator.parse(filters.active_on),
-                filters.q == null ? List.of() : NameSearch.words(filters.q),
-                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
-                Ordering.parse(filters.sort));
-        return service.list(filters.party, criteria, paging.request()).map(EnvoyMapper::toView);
+    public Page<EnvoyView> list(@Valid @BeanParam EnvoyListFilter filter, @Valid @BeanParam Paging paging) {
+        return service.list(filter.party, filter.filter(), paging.request()).map(EnvoyMapper::toView);
     }
 
     @GET
@@ -97,63 +82,55 @@ public class EnvoyResource {
     @Operation(operationId = "getEnvoy", summary = "Get an envoy")
     @APIResponse(responseCode = "200", description = "The envoy",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyView.class)))
     @APIResponse(responseCode = "404", description = "No envoy has this id")
     public Response get(@Parameter(description = "Envoy id") @PathParam("id") UUID id) {
         Envoy envoy = service.get(id);
-        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+        return Responses.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Consumes(Http.JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateEnvoy", summary = "Replace an envoy",
             description = "Replaces every field of the envoy. Send the ETag you read in If-Match. Emits org.parley.envoy.updated.v1 "
                     + "when something changed; a PUT that changes nothing keeps the version and emits nothing.")
-    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyInput.class),
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyInput.class),
             examples = @ExampleObject(name = "witkoff", summary = "A special envoy", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The envoy as changed",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyView.class)))
     @APIResponse(responseCode = "404", description = "No envoy has this id")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the envoy since you read it")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "partyId names no party")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
-                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull EnvoyInput body) {
-        Envoy envoy = service.update(id, body, ifMatch);
-        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+        Envoy envoy = service.change(EnvoyMapper.toCommand(id, ifMatch, body));
+        return Responses.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/mandate-end")
-    @Consumes(Http.JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "endEnvoyMandate", summary = "End an envoy's mandate",
             description = "Sets the last day of the mandate and why it ended, and emits org.parley.envoy.mandate-ended.v1. "
-                    + "A mandate with a later planned end is ended early; one that already ends on or before endedOn gets 409. "
-                    + "Send the ETag you read in If-Match.")
-    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = MandateEndInput.class),
+                    + "A mandate with a later planned end is ended early; one that already ends on or before endedOn gets 409, "
+                    + "and an endedOn before the mandate's start is a 400 that names endedOn. Send the ETag you read in If-Match.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MandateEndInput.class),
             examples = @ExampleObject(name = "replaced", summary = "Replaced by someone else", value = MANDATE_END_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The envoy with the mandate ended",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = EnvoyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or invalid fields (endedOn before mandateFrom is reported on endedOn)")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvoyView.class)))
     @APIResponse(responseCode = "404", description = "No envoy has this id")
     @APIResponse(responseCode = "409", description = "The mandate already ends on or before endedOn")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response endMandate(@Parameter(description = "Envoy id") @PathParam("id") UUID id,
-                               @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                               @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                                @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull MandateEndInput body) {
-        Envoy envoy = service.endMandate(id, body, ifMatch);
-        return Http.ok(envoy.version, EnvoyMapper.toView(envoy));
+        Envoy envoy = service.endMandate(EnvoyMapper.toCommand(id, ifMatch, body));
+        return Responses.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 }

@@ -1,7 +1,7 @@
 package org.parley.party.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.EnvoyRole;
+import org.parley.party.model.EnvoyRole;
 
 import java.time.Instant;
 import java.time.LocalDate;

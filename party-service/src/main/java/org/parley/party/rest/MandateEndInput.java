@@ -1,7 +1,6 @@
 package org.parley.party.rest;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,12 +10,10 @@ import java.time.LocalDate;
 @Schema(name = "EnvoyMandateEnd", description = "When and why an envoy's mandate ended")
 public record MandateEndInput(
         @NotNull
-        @SupportedDate
         @Schema(description = "Last day of the mandate; not before the day it started", examples = "2025-12-05")
         LocalDate endedOn,
 
         @Size(max = 500)
-        @Pattern(regexp = Text.NO_NUL, message = Text.NO_NUL_MESSAGE)
         @Schema(description = "Why it ended", examples = "Replaced as chief negotiator", maxLength = 500, nullable = true)
         String reason) {
 }

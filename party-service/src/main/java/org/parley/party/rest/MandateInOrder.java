@@ -4,17 +4,17 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.parley.party.model.Envoy;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.LocalDate;
 
 /**
- * A mandate cannot end before it starts. The violation is reported on the end field ({@link #end()}),
- * which is the one a client fixes.
+ * The envoy a client sends must not have a mandate that ends before it starts ({@link Envoy#mandateInOrder}).
+ * The violation is reported on mandateTo, the field a client fixes.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -22,38 +22,21 @@ import java.time.LocalDate;
 @Constraint(validatedBy = MandateInOrder.Validator.class)
 public @interface MandateInOrder {
 
-    /** The name of the field that holds the end of the mandate. */
-    String end();
-
     String message() default "must not be before mandateFrom";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Something with a mandate span. */
-    interface Span {
-        LocalDate mandateFrom();
-
-        LocalDate mandateEnd();
-    }
-
-    class Validator implements ConstraintValidator<MandateInOrder, Span> {
-        private String end;
-
+    class Validator implements ConstraintValidator<MandateInOrder, EnvoyInput> {
         @Override
-        public void initialize(MandateInOrder annotation) {
-            end = annotation.end();
-        }
-
-        @Override
-        public boolean isValid(Span span, ConstraintValidatorContext context) {
-            if (span == null || span.mandateFrom() == null || span.mandateEnd() == null || !span.mandateEnd().isBefore(span.mandateFrom())) {
+        public boolean isValid(EnvoyInput envoy, ConstraintValidatorContext context) {
+            if (envoy == null || Envoy.mandateInOrder(envoy.mandateFrom(), envoy.mandateTo())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode(end).addConstraintViolation();
+                    .addPropertyNode("mandateTo").addConstraintViolation();
             return false;
         }
     }

@@ -5,9 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.ConflictRole;
-import org.parley.party.Party;
-import org.parley.party.PartyKind;
+import org.parley.api.TextRules;
+import org.parley.party.model.ConflictRole;
+import org.parley.party.model.Party;
+import org.parley.party.model.PartyKind;
 
 /** What a client sends to register a party or to replace one (PUT). */
 @Schema(name = "PartyInput", description = "A party as a client registers or replaces it")
@@ -19,7 +20,7 @@ public record PartyInput(
 
         @NotBlank
         @Size(max = 200)
-        @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
         @Schema(description = "Name in English", examples = "Ukraine", maxLength = 200)
         String name,
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,22 +30,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Paging;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.api.UpdatedSince;
-import org.parley.party.ConflictRole;
-import org.parley.party.Party;
-import org.parley.party.PartyKind;
-import org.parley.party.Vocabulary;
+import org.parley.party.model.Party;
 import org.parley.party.mapping.PartyMapper;
-import org.parley.party.repository.Ordering;
-import org.parley.party.repository.PartyCriteria;
 import org.parley.party.service.PartyService;
 
 import java.util.UUID;
 
 @Path("/api/v1/parties")
 @Tag(name = "Parties", description = "States, blocs, international organisations and non-state actors")
-@Produces(Http.JSON)
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
 public class PartyResource {
 
@@ -56,34 +52,26 @@ public class PartyResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Consumes(Http.JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createParty", summary = "Register a party",
             description = "Registers a party and emits org.parley.party.registered.v1 on parley.parties.v1.")
-    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyInput.class),
             examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(@Valid @NotNull PartyInput body, @Context UriInfo uriInfo) {
-        Party party = service.register(body);
-        return Http.created(uriInfo.getAbsolutePathBuilder().path(party.id.toString()).build(), party.version, PartyMapper.toView(party));
+        Party party = service.register(PartyMapper.toCommand(body));
+        return Responses.created(uriInfo.getAbsolutePathBuilder().path(party.id.toString()).build(), party.version, PartyMapper.toView(party));
     }
 
     @GET
     @Operation(operationId = "listParties", summary = "List parties",
             description = "Parties matching every filter given, one page at a time (at most 200 per page).")
     @APIResponse(responseCode = "200", description = "One page of parties")
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid (listed in violations)")
-    public Page<PartyView> list(@Valid @BeanParam PartyFilters filters, @Valid @BeanParam Paging paging) {
-        PartyCriteria criteria = new PartyCriteria(
-                Vocabulary.parse(PartyKind.class, filters.kind).orElse(null),
-                Vocabulary.parse(ConflictRole.class, filters.role).orElse(null),
-                filters.updated_since == null ? null : UpdatedSince.parse(filters.updated_since),
-                Ordering.parse(filters.sort));
-        return service.list(criteria, paging.request()).map(PartyMapper::toView);
+    public Page<PartyView> list(@Valid @BeanParam PartyListFilter filter, @Valid @BeanParam Paging paging) {
+        return service.list(filter.filter(), paging.request()).map(PartyMapper::toView);
     }
 
     @GET
@@ -91,11 +79,11 @@ public class PartyResource {
     @Operation(operationId = "getParty", summary = "Get a party")
     @APIResponse(responseCode = "200", description = "The party",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "404", description = "No party has this id")
     public Response get(@Parameter(description = "Party id") @PathParam("id") UUID id) {
         Party party = service.get(id);
-        return Http.ok(party.version, PartyMapper.toView(party));
+        return Responses.ok(party.version, PartyMapper.toView(party));
     }
 
     @GET
@@ -103,37 +91,33 @@ public class PartyResource {
     @Operation(operationId = "getPartyBySlug", summary = "Get a party by its slug")
     @APIResponse(responseCode = "200", description = "The party",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "404", description = "No party has this slug")
     public Response getBySlug(@Parameter(description = "Party slug", example = "ua") @PathParam("slug") String slug) {
         Party party = service.getBySlug(slug);
-        return Http.ok(party.version, PartyMapper.toView(party));
+        return Responses.ok(party.version, PartyMapper.toView(party));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Consumes(Http.JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateParty", summary = "Replace a party",
             description = "Replaces every field of the party. Send the ETag you read in If-Match. Emits org.parley.party.updated.v1 "
                     + "when something changed; a PUT that changes nothing keeps the version and emits nothing.")
-    @RequestBody(required = true, content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyInput.class),
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyInput.class),
             examples = @ExampleObject(name = "ukraine", summary = "A state at war", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The party as changed",
             headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = Http.JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, a value outside a vocabulary, or invalid fields (listed in violations)")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "404", description = "No party has this id")
     @APIResponse(responseCode = "409", description = "The slug is taken by another party")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the party since you read it")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Party id") @PathParam("id") UUID id,
-                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = Http.IF_MATCH_DESCRIPTION, example = "\"0\"")
+                           @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull PartyInput body) {
-        Party party = service.update(id, body, ifMatch);
-        return Http.ok(party.version, PartyMapper.toView(party));
+        Party party = service.change(PartyMapper.toCommand(id, ifMatch, body));
+        return Responses.ok(party.version, PartyMapper.toView(party));
     }
 
     @DELETE

@@ -1,8 +1,8 @@
 package org.parley.party.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.party.ConflictRole;
-import org.parley.party.PartyKind;
+import org.parley.party.model.ConflictRole;
+import org.parley.party.model.PartyKind;
 
 import java.time.Instant;
 import java.util.UUID;

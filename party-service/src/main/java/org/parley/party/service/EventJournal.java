@@ -5,19 +5,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.parley.api.ChangeAuthor;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
 import org.parley.events.party.EnvoyAppointed;
+import org.parley.events.party.EnvoyData;
 import org.parley.events.party.EnvoyMandateEnded;
 import org.parley.events.party.EnvoyUpdated;
+import org.parley.events.party.PartyData;
 import org.parley.events.party.PartyRegistered;
 import org.parley.events.party.PartyRemoved;
 import org.parley.events.party.PartyUpdated;
-import org.parley.party.Envoy;
-import org.parley.party.Party;
-import org.parley.party.mapping.EnvoyMapper;
-import org.parley.party.mapping.PartyMapper;
+import org.parley.party.model.Envoy;
+import org.parley.party.model.Party;
+
+import java.util.List;
 
 /**
  * Records each change as an event in the outbox, on the connection of the change's own transaction: the
@@ -40,11 +43,11 @@ public class EventJournal {
     }
 
     public void partyRegistered(Party party) {
-        append(new PartyRegistered(PartyMapper.toData(party)));
+        append(new PartyRegistered(data(party)));
     }
 
     public void partyUpdated(Party party) {
-        append(new PartyUpdated(PartyMapper.toData(party)));
+        append(new PartyUpdated(data(party)));
     }
 
     public void partyRemoved(Party party) {
@@ -53,15 +56,27 @@ public class EventJournal {
     }
 
     public void envoyAppointed(Envoy envoy) {
-        append(new EnvoyAppointed(EnvoyMapper.toData(envoy)));
+        append(new EnvoyAppointed(data(envoy)));
     }
 
     public void envoyUpdated(Envoy envoy) {
-        append(new EnvoyUpdated(EnvoyMapper.toData(envoy)));
+        append(new EnvoyUpdated(data(envoy)));
     }
 
     public void envoyMandateEnded(Envoy envoy) {
-        append(new EnvoyMandateEnded(EnvoyMapper.toData(envoy)));
+        append(new EnvoyMandateEnded(data(envoy)));
+    }
+
+    /** The party as its events carry it: vocabulary terms in their wire form, as in the API. */
+    static PartyData data(Party party) {
+        return new PartyData(party.id, party.slug, party.name, Vocabulary.wireName(party.kind), party.isoCode,
+                Vocabulary.wireName(party.conflictRole), party.updatedAt, party.version);
+    }
+
+    /** The envoy as their events carry them: vocabulary terms in their wire form, as in the API. */
+    static EnvoyData data(Envoy envoy) {
+        return new EnvoyData(envoy.id, envoy.partyId, envoy.fullName, List.copyOf(envoy.aliases), envoy.title,
+                Vocabulary.wireName(envoy.role), envoy.mandateFrom, envoy.mandateTo, envoy.updatedAt, envoy.version);
     }
 
     /**

@@ -7,16 +7,16 @@ import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
-import org.parley.party.Envoy;
-import org.parley.party.Party;
-import org.parley.party.mapping.PartyMapper;
+import org.parley.api.StoreConstraints;
+import org.parley.party.model.Envoy;
+import org.parley.party.model.Party;
 import org.parley.party.repository.EnvoyRepository;
-import org.parley.party.repository.PartyCriteria;
+import org.parley.party.repository.PartyFilter;
 import org.parley.party.repository.PartyRepository;
-import org.parley.party.rest.PartyInput;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -47,38 +47,55 @@ public class PartyService {
         return party.orElseThrow(() -> ApiException.notFound("Party with slug", "'" + slug + "'"));
     }
 
-    public Page<Party> list(PartyCriteria criteria, PageRequest request) {
+    public Page<Party> list(PartyFilter criteria, PageRequest request) {
         return parties.search(criteria, request);
     }
 
     @Transactional
-    public Party register(PartyInput input) {
-        ensureSlugFree(input.slug(), null);
+    public Party register(RegisterParty command) {
+        ensureSlugFree(command.slug(), null);
         Party party = new Party();
         party.id = UUID.randomUUID();
-        PartyMapper.apply(input, party);
+        party.slug = command.slug();
+        party.name = command.name();
+        party.kind = command.kind();
+        party.isoCode = command.isoCode();
+        party.conflictRole = command.conflictRole();
         party.createdAt = Timestamps.now();
         party.updatedAt = party.createdAt;
         parties.persist(party);
-        StoreConstraints.flush(parties::flush, Map.of("party_slug_key", () -> slugTaken(input.slug(), null)));
+        StoreConstraints.flush(parties::flush, Map.of("party_slug_key", () -> slugTaken(command.slug(), null)));
         events.partyRegistered(party);
         return party;
     }
 
     @Transactional
-    public Party update(UUID id, PartyInput input, String ifMatch) {
-        Party party = get(id);
-        Preconditions.requireMatch(ifMatch, party.version);
-        if (PartyMapper.sameAs(input, party)) {
+    public Party change(ChangeParty command) {
+        Party party = get(command.partyId());
+        Preconditions.requireMatch(command.ifMatch(), party.version);
+        if (changesNothing(command, party)) {
             return party;
         }
-        ensureSlugFree(input.slug(), id);
-        PartyMapper.apply(input, party);
+        ensureSlugFree(command.slug(), party.id);
+        party.slug = command.slug();
+        party.name = command.name();
+        party.kind = command.kind();
+        party.isoCode = command.isoCode();
+        party.conflictRole = command.conflictRole();
         party.updatedAt = Timestamps.now();
         // Flushing here, not at commit, makes a lost race surface as OptimisticLockException (412) rather than a failed commit.
-        StoreConstraints.flush(parties::flush, Map.of("party_slug_key", () -> slugTaken(input.slug(), null)));
+        StoreConstraints.flush(parties::flush, Map.of("party_slug_key", () -> slugTaken(command.slug(), null)));
         events.partyUpdated(party);
         return party;
+    }
+
+    /** A PUT that would change nothing neither bumps the version nor emits an event. */
+    private static boolean changesNothing(ChangeParty command, Party party) {
+        return Objects.equals(command.slug(), party.slug)
+                && Objects.equals(command.name(), party.name)
+                && command.kind() == party.kind
+                && Objects.equals(command.isoCode(), party.isoCode)
+                && command.conflictRole() == party.conflictRole;
     }
 
     /** If-Match is optional here: a delete sent with a stale one is refused, one sent without it is not. */

@@ -1,4 +1,4 @@
-package org.parley.party;
+package org.parley.party.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

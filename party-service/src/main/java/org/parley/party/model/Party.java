@@ -1,8 +1,10 @@
-package org.parley.party;
+package org.parley.party.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,12 +32,14 @@ public class Party extends PanacheEntityBase implements Changed {
     @Column(nullable = false, length = 200)
     public String name;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     public PartyKind kind;
 
     @Column(name = "iso_code", length = 3)
     public String isoCode;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "conflict_role", nullable = false, length = 32)
     public ConflictRole conflictRole;
 

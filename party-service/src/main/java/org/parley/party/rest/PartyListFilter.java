@@ -6,15 +6,20 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.IsoInstant;
+import org.parley.api.OneOf;
 import org.parley.api.Pager;
-import org.parley.party.ConflictRole;
-import org.parley.party.PartyKind;
+import org.parley.api.QueryValues;
+import org.parley.party.model.ConflictRole;
+import org.parley.party.model.PartyKind;
+import org.parley.party.repository.Ordering;
+import org.parley.party.repository.PartyFilter;
 
 /**
  * The filters of the party list. Fields are named as the query parameters are, because a validation
  * problem names the field and the client knows the parameter.
  */
-public class PartyFilters {
+public class PartyListFilter {
 
     @QueryParam("kind")
     @OneOf(PartyKind.class)
@@ -38,4 +43,13 @@ public class PartyFilters {
     @Parameter(description = "Sort key: name, slug or updatedAt; a leading - sorts descending. Ties are broken by id" + Pager.OR_CHANGES,
             schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "slug", "-slug", "updatedAt", "-updatedAt", "changes"}, defaultValue = "name"))
     public String sort;
+
+    /** The parameters as the repository reads them; called once Bean Validation has accepted them. */
+    public PartyFilter filter() {
+        return new PartyFilter(
+                QueryValues.term(PartyKind.class, kind),
+                QueryValues.term(ConflictRole.class, role),
+                QueryValues.instant(updated_since),
+                Ordering.parse(sort));
+    }
 }

@@ -1,9 +1,9 @@
-package org.parley.negotiation.mapping;
+package org.parley.negotiation.service;
 
 import java.util.List;
 
 /** Small text helpers for the fact records. Quotes themselves are never touched: they are verbatim. */
-public final class StatementText {
+final class StatementText {
 
     private StatementText() {
     }

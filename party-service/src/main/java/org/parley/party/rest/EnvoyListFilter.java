@@ -1,17 +1,26 @@
 package org.parley.party.rest;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.IsoDate;
+import org.parley.api.IsoInstant;
+import org.parley.api.OneOf;
 import org.parley.api.Pager;
-import org.parley.party.EnvoyRole;
+import org.parley.api.QueryValues;
+import org.parley.api.SearchText;
+import org.parley.party.model.EnvoyRole;
+import org.parley.party.repository.EnvoyFilter;
+import org.parley.party.repository.NameSearch;
+import org.parley.party.repository.Ordering;
 
-/** The filters of the envoy list, named as the query parameters are (see {@link PartyFilters}). */
-public class EnvoyFilters {
+import java.util.List;
+
+/** The filters of the envoy list, named as the query parameters are (see {@link PartyListFilter}). */
+public class EnvoyListFilter {
 
     static final String UUID_OR_SLUG = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-z][a-z0-9-]{1,31}";
 
@@ -32,7 +41,7 @@ public class EnvoyFilters {
     public String active_on;
 
     @QueryParam("q")
-    @Size(max = 200)
+    @SearchText
     @Parameter(description = "Name search, case- and accent-insensitive, over the full name and each alias: an envoy matches when one "
             + "of their names has, for every word of q, a word that starts with it, is spelled like it or sounds like it "
             + "(\"Steve Witkoff\" and \"Steven Witkoff\" find each other; \"Vladimir\", \"Volodymyr\" and \"Wladimir\" too)",
@@ -52,4 +61,19 @@ public class EnvoyFilters {
             schema = @Schema(type = SchemaType.STRING, enumeration = {"fullName", "-fullName", "mandateFrom", "-mandateFrom", "updatedAt", "-updatedAt", "changes"},
                     defaultValue = "fullName"))
     public String sort;
+
+    /**
+     * The parameters as the repository reads them, once Bean Validation has accepted them. The party is left
+     * open: {@link #party} may be a slug, which the service resolves.
+     */
+    public EnvoyFilter filter() {
+        String query = QueryValues.text(q);
+        return new EnvoyFilter(
+                null,
+                QueryValues.term(EnvoyRole.class, role),
+                QueryValues.date(active_on),
+                query == null ? List.of() : NameSearch.words(query),
+                QueryValues.instant(updated_since),
+                Ordering.parse(sort));
+    }
 }

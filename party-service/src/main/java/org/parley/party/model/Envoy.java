@@ -1,8 +1,10 @@
-package org.parley.party;
+package org.parley.party.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -39,6 +41,7 @@ public class Envoy extends PanacheEntityBase implements Changed {
     @Column(length = 200)
     public String title;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     public EnvoyRole role;
 
@@ -51,15 +54,10 @@ public class Envoy extends PanacheEntityBase implements Changed {
     @Column(name = "mandate_end_reason", length = 500)
     public String mandateEndReason;
 
-    /** The full name and each alias, normalised (see {@link NameSearch}): what a name search is checked against. */
+    /** The full name and each alias, normalised (see repository.NameSearch, which keeps it in step): what a name search is checked against. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "search_names", nullable = false, columnDefinition = "text[]")
     public List<String> searchNames = new ArrayList<>();
-
-    /** The distinct words of {@link #searchNames}; the GIN index on them finds candidates by word prefix. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "search_tokens", nullable = false, columnDefinition = "text[]")
-    public List<String> searchTokens = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -71,19 +69,16 @@ public class Envoy extends PanacheEntityBase implements Changed {
     @Column(nullable = false)
     public long version;
 
-    /** Sets the names and keeps the search columns in step with them. */
-    public void name(String fullName, List<String> aliases) {
-        this.fullName = fullName;
-        this.aliases = new ArrayList<>(aliases);
-        List<String> names = new ArrayList<>();
-        names.add(fullName);
-        names.addAll(aliases);
-        this.searchNames = NameSearch.normaliseNames(names);
-        this.searchTokens = NameSearch.tokens(this.searchNames);
-    }
-
     public boolean activeOn(LocalDate day) {
         return (mandateFrom == null || !mandateFrom.isAfter(day)) && (mandateTo == null || !mandateTo.isBefore(day));
+    }
+
+    /**
+     * A mandate cannot end before it starts; an unknown start or end leaves nothing to compare. The one rule
+     * behind the check of a whole envoy sent by a client and of a mandate ended later against the stored start.
+     */
+    public static boolean mandateInOrder(LocalDate from, LocalDate to) {
+        return from == null || to == null || !to.isBefore(from);
     }
 
     /** The transaction that last wrote the row (set by the database): the sync walk's order. */
