@@ -70,6 +70,6 @@ class AuditTrailTest {
                 .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].reason", nullValue())
                 .body("items[0].action", equalTo("org.parley.negotiation.opened.v1"));
         given().queryParam("entity_type", "treaty").when().get("/api/v1/audit").then().statusCode(400)
-                .body("detail", containsString("'entity_type'")).body("detail", containsString("negotiation"));
+                .body("violations.field", org.hamcrest.Matchers.hasItem("entity_type")).body("detail", containsString("negotiation"));
     }
 }

@@ -89,6 +89,10 @@ class NegotiationApiTest {
         body.remove("endedOn");
         body.put("title", "Talks\u0000");
         post("/api/v1/negotiations", body).statusCode(400).body("violations.field", hasItem("title"));
+        // A title is one line: a line break is refused with the field named.
+        body.put("title", "Talks\nin Geneva");
+        post("/api/v1/negotiations", body).statusCode(400).body("violations.field", hasItem("title"))
+                .body("detail", org.hamcrest.Matchers.containsString("single line"));
         body.put("title", "Talks");
         body.put("startedOn", "+20000-01-01");
         post("/api/v1/negotiations", body).statusCode(400).body("violations.field", hasItem("startedOn"));

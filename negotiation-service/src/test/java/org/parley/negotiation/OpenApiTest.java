@@ -55,4 +55,32 @@ class OpenApiTest {
         }
         assertTrue(schemas.containsKey("ProposalBoard") && schemas.containsKey("Source") && schemas.containsKey("Problem"), schemas.keySet().toString());
     }
+
+    /**
+     * The guarded updates of negotiations, proposals and clauses no longer repeat 400/412/415/428: their If-Match is
+     * declared required and ContractFilter adds them. A position's PUT also creates, so its If-Match stays optional.
+     */
+    @Test
+    void guardedUpdatesRequireIfMatchAndKeepTheirRefusals() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String operation : List.of("'/api/v1/negotiations/{id}'.put", "'/api/v1/proposals/{id}'.put", "'/api/v1/proposals/{id}/status'.post",
+                "'/api/v1/proposals/{id}/clauses/order'.put", "'/api/v1/clauses/{id}'.put")) {
+            Map<String, Object> responses = doc.getMap("paths." + operation + ".responses");
+            assertTrue(responses.keySet().containsAll(List.of("200", "400", "404", "412", "415", "428")), operation + ": " + responses.keySet());
+            assertEquals(List.of(true), ifMatchRequired(doc, operation), operation);
+        }
+        for (String operation : List.of("'/api/v1/clauses/{id}/positions/{partyId}'.put", "'/api/v1/proposals/{id}/positions/{partyId}'.put")) {
+            Map<String, Object> responses = doc.getMap("paths." + operation + ".responses");
+            assertTrue(responses.keySet().containsAll(List.of("200", "201", "400", "412", "415", "428")), operation + ": " + responses.keySet());
+            assertEquals(List.of(false), ifMatchRequired(doc, operation), operation);
+        }
+        for (String list : List.of("negotiations", "proposals", "positions", "alerts", "audit")) {
+            assertTrue(doc.getMap("paths.'/api/v1/" + list + "'.get.responses").containsKey("400"), list);
+        }
+    }
+
+    private static List<Boolean> ifMatchRequired(JsonPath doc, String operation) {
+        List<Map<String, Object>> parameters = doc.getList("paths." + operation + ".parameters");
+        return parameters.stream().filter(p -> "If-Match".equals(p.get("name"))).map(p -> Boolean.TRUE.equals(p.get("required"))).toList();
+    }
 }

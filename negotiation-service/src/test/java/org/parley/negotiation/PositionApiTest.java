@@ -138,6 +138,11 @@ class PositionApiTest {
         given().when().get(path + "/history").then().body("items.status", equalTo(List.of("contested", "rejected")));
         given().queryParam("level", "proposal").queryParam("party", ru.toString()).when().get("/api/v1/positions").then()
                 .body("items.level", equalTo(List.of("proposal")));
+        given().queryParam("level", "treaty").queryParam("status", "nope").queryParam("negotiation", "abc").when().get("/api/v1/positions").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", equalTo(List.of("level", "negotiation", "status")))
+                .body("detail", containsString("clause, proposal")).body("detail", containsString("accepted_with_reservations"));
+        given().queryParam("updated_since", "2025-13-45").when().get(path + "/history").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("updated_since")));
         // The clause itself has no stance from Russia: the proposal-level one does not leak into it.
         given().when().get("/api/v1/clauses/" + clause + "/positions/" + ru).then().statusCode(404);
     }

@@ -163,4 +163,25 @@ class ProposalApiTest {
         given().queryParam("negotiation", negotiation.toString()).when().get("/api/v1/proposals").then()
                 .body("items", org.hamcrest.Matchers.empty()).body("items", not(hasSize(1)));
     }
+
+    @Test
+    void aBadFilterIsA400ProblemNamingTheParameter() {
+        given().queryParam("status", "nope").when().get("/api/v1/proposals").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("status")))
+                .body("violations[0].message", containsString("draft, tabled, under_negotiation, accepted, rejected, withdrawn, superseded"));
+        given().queryParam("negotiation", "abc").queryParam("sponsor", "12-34").when().get("/api/v1/proposals").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", equalTo(List.of("negotiation", "sponsor")));
+        given().queryParam("updated_since", "last week").when().get("/api/v1/proposals").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("updated_since")));
+        // A blank parameter is no filter, as before.
+        given().queryParam("status", "").queryParam("negotiation", " ").when().get("/api/v1/proposals").then().statusCode(200);
+
+        UUID us = knownParty("us");
+        String proposal = post("/api/v1/proposals", proposalBody(Fixtures.negotiation(Map.of(us, "mediator")), us, 1, null)).statusCode(201)
+                .extract().path("id");
+        given().queryParam("updated_since", "soon").when().get("/api/v1/proposals/" + proposal + "/clauses").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", equalTo(List.of("updated_since")));
+        given().queryParam("status", "nope").when().get("/api/v1/negotiations").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("status"))).body("detail", containsString("active, stalled, concluded, collapsed"));
+    }
 }

@@ -11,7 +11,7 @@ public final class AlertMapper {
     private AlertMapper() {
     }
 
-    public static AlertView view(Alert a) {
+    public static AlertView toView(Alert a) {
         return new AlertView(a.id, a.negotiationId, a.rule, a.severity, a.summary, a.partyIds.stream().sorted().toList(),
                 List.copyOf(a.causeEventIds), a.causes.stream().map(c -> new AlertView.Cause(c.kind(), c.id())).toList(),
                 a.occurredAt, a.raisedAt);

@@ -14,10 +14,5 @@ public enum ClauseTopic {
     @JsonProperty("governance") GOVERNANCE,
     @JsonProperty("elections") ELECTIONS,
     @JsonProperty("military_limits") MILITARY_LIMITS,
-    @JsonProperty("other") OTHER;
-
-    /** The value as it appears in JSON and events. */
-    public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    @JsonProperty("other") OTHER
 }

@@ -7,10 +7,5 @@ public enum NegotiationStatus {
     @JsonProperty("active") ACTIVE,
     @JsonProperty("stalled") STALLED,
     @JsonProperty("concluded") CONCLUDED,
-    @JsonProperty("collapsed") COLLAPSED;
-
-    /** The value as it appears in JSON and events. */
-    public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    @JsonProperty("collapsed") COLLAPSED
 }

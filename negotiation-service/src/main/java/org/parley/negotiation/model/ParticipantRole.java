@@ -6,10 +6,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum ParticipantRole {
     @JsonProperty("principal") PRINCIPAL,
     @JsonProperty("mediator") MEDIATOR,
-    @JsonProperty("observer") OBSERVER;
-
-    /** The value as it appears in JSON and events. */
-    public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    @JsonProperty("observer") OBSERVER
 }

@@ -9,10 +9,5 @@ public enum PositionStatus {
     @JsonProperty("accepted") ACCEPTED,
     @JsonProperty("accepted_with_reservations") ACCEPTED_WITH_RESERVATIONS,
     @JsonProperty("contested") CONTESTED,
-    @JsonProperty("rejected") REJECTED;
-
-    /** The value as it appears in JSON and events. */
-    public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    @JsonProperty("rejected") REJECTED
 }

@@ -3,7 +3,6 @@ package org.parley.negotiation.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,9 +33,5 @@ public enum ProposalStatus {
 
     public boolean canMoveTo(ProposalStatus target) {
         return next().contains(target);
-    }
-
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.parley.negotiation.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.parley.api.Vocabulary;
 import org.parley.events.party.EnvoyData;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.KnownEnvoy;
@@ -14,7 +15,6 @@ import org.parley.negotiation.model.ParticipantRole;
 import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
-import org.parley.negotiation.service.AlertRules;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * part of what they see (queries flush it first).
  */
 @ApplicationScoped
-public class AlertFactsRepository implements AlertRules.Facts {
+public class AlertFactsRepository implements AlertFacts {
 
     @Inject
     EntityManager em;
@@ -45,21 +45,21 @@ public class AlertFactsRepository implements AlertRules.Facts {
     }
 
     @Override
-    public Optional<AlertRules.ProposalFacts> proposal(UUID proposalId) {
+    public Optional<AlertFacts.ProposalFacts> proposal(UUID proposalId) {
         return Optional.ofNullable(proposalId == null ? null : em.find(Proposal.class, proposalId))
-                .map(p -> new AlertRules.ProposalFacts(p.title, p.documentVersion, p.sponsorPartyId));
+                .map(p -> new AlertFacts.ProposalFacts(p.title, p.documentVersion, p.sponsorPartyId));
     }
 
     @Override
-    public Optional<AlertRules.ClauseFacts> clause(UUID clauseId) {
+    public Optional<AlertFacts.ClauseFacts> clause(UUID clauseId) {
         return Optional.ofNullable(clauseId == null ? null : em.find(Clause.class, clauseId))
-                .map(c -> new AlertRules.ClauseFacts(c.proposalId, c.label, c.heading));
+                .map(c -> new AlertFacts.ClauseFacts(c.proposalId, c.label, c.heading));
     }
 
     @Override
-    public Optional<AlertRules.MeetingFacts> meeting(UUID meetingId) {
+    public Optional<AlertFacts.MeetingFacts> meeting(UUID meetingId) {
         return Optional.ofNullable(meetingId == null ? null : em.find(Meeting.class, meetingId))
-                .map(m -> new AlertRules.MeetingFacts(m.title, m.startsAt, place(m.location), m.partyIds.stream().sorted().toList()));
+                .map(m -> new AlertFacts.MeetingFacts(m.title, m.startsAt, place(m.location), m.partyIds.stream().sorted().toList()));
     }
 
     private static String place(Place place) {
@@ -104,7 +104,7 @@ public class AlertFactsRepository implements AlertRules.Facts {
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             if (wanted.contains((UUID) columns[0])) {
-                statuses.put((UUID) columns[0], PositionStatus.valueOf((String) columns[1]).value());
+                statuses.put((UUID) columns[0], Vocabulary.wireName(PositionStatus.valueOf((String) columns[1])));
             }
         }
         return statuses;
@@ -119,7 +119,7 @@ public class AlertFactsRepository implements AlertRules.Facts {
     }
 
     @Override
-    public Optional<AlertRules.EnvoyFacts> predecessor(EnvoyData appointed) {
+    public Optional<AlertFacts.EnvoyFacts> predecessor(EnvoyData appointed) {
         if (appointed.role() == null) {
             return Optional.empty();
         }
@@ -133,6 +133,6 @@ public class AlertFactsRepository implements AlertRules.Facts {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .map(e -> new AlertRules.EnvoyFacts(e.id, e.fullName));
+                .map(e -> new AlertFacts.EnvoyFacts(e.id, e.fullName));
     }
 }

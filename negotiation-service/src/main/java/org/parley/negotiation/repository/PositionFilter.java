@@ -1,7 +1,7 @@
 package org.parley.negotiation.repository;
 
+import org.parley.negotiation.model.PositionLevel;
 import org.parley.negotiation.model.PositionStatus;
-import org.parley.negotiation.rest.PositionView;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +17,7 @@ public record PositionFilter(
         UUID proposalId,
         UUID clauseId,
         PositionStatus status,
-        PositionView.Level level,
+        PositionLevel level,
         Instant updatedSince) {
 
     /** The conditions on the position (alias {@code p}) that do not depend on the status or updatedSince. */
@@ -26,9 +26,9 @@ public record PositionFilter(
                 .where("p.partyId = :party", "party", partyId)
                 .where("p.proposalId = :proposal", "proposal", proposalId)
                 .where("p.clauseId = :clause", "clause", clauseId);
-        if (level == PositionView.Level.PROPOSAL) {
+        if (level == PositionLevel.PROPOSAL) {
             query.where("p.clauseId is null");
-        } else if (level == PositionView.Level.CLAUSE) {
+        } else if (level == PositionLevel.CLAUSE) {
             query.where("p.clauseId is not null");
         }
         return query;

@@ -11,21 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Problem;
 import org.parley.api.Roles;
-import org.parley.negotiation.repository.AuditRepository;
+import org.parley.negotiation.mapping.AuditMapper;
 import org.parley.negotiation.service.AuditTrail;
-import org.parley.negotiation.service.Vocabulary;
-
-import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 
 /**
  * The audit trail of the whole of Parley: party-service's changes arrive here with their events, so one
@@ -38,29 +32,18 @@ import static org.parley.negotiation.rest.OpenApiText.PROBLEM;
 public class AuditResource {
 
     @Inject
-    AuditRepository audit;
+    AuditTrail audit;
 
     @GET
     @Operation(operationId = "listAuditEntries", summary = "List changes, newest first, by entity, subject and time",
             description = "Every write to Parley, in either service, with who made it (the subject of its access token), when, and why "
                     + "(X-Change-Reason). party-service's changes appear once negotiation-service has received their events, usually within a second.")
     @APIResponse(responseCode = "200", description = "One page of audit entries")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<AuditEntryView> list(
-            @Parameter(description = "Only changes to this entity (its id)") @QueryParam("entity") String entity,
-            @Parameter(description = "Only changes to entities of this type: party, envoy, negotiation, meeting, proposal, clause, position, statement or incident")
-            @QueryParam("entity_type") String entityType,
-            @Parameter(description = "Only changes made by this subject (the sub claim of the access token)") @QueryParam("subject") String subject,
-            @Parameter(description = "Changes at or after this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("since") String since,
-            @Parameter(description = "Changes before this instant (ISO-8601 UTC, or a date meaning its start)") @QueryParam("until") String until,
+            @Valid @BeanParam AuditListFilter filter,
             @Parameter(description = "-occurredAt (newest first, the default) or occurredAt" + Pager.OR_CHANGES)
             @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
             @Valid @BeanParam Paging paging) {
-        AuditTrail.EntityType type = Vocabulary.parse(AuditTrail.EntityType.class, "entity_type", entityType);
-        AuditRepository.Filter filter = new AuditRepository.Filter(Params.uuid("entity", entity), type == null ? null : type.wireName(),
-                subject == null || subject.isBlank() ? null : subject.strip(), Params.instant("since", since), Params.instant("until", until));
-        return audit.list(filter, sort, paging.request()).map(row -> new AuditEntryView(row.eventId, row.occurredAt, row.subject, row.reason,
-                row.action, row.service, row.entityType, row.entityId, row.negotiationId,
-                new AuditEntryView.AuditLinks(row.entityPath, row.historyPath)));
+        return audit.list(filter.filter(), sort, paging.request()).map(AuditMapper::toView);
     }
 }

@@ -29,9 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.ClauseMapper;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.service.ClauseService;
@@ -67,7 +68,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "404", description = "No such clause")
     public Response get(@PathParam("id") UUID id) {
         Clause c = clauses.get(id);
-        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+        return Responses.ok(c.version, ClauseMapper.toView(c));
     }
 
     @PUT
@@ -75,18 +76,15 @@ public class ClauseResource {
     @Path("/{id}")
     @Operation(operationId = "editClause", summary = "Edit a clause's label, heading, text, topic and lineage")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such clause")
     @APIResponse(responseCode = "409", description = "The label is taken in this proposal")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response edit(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response edit(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
                                  {"label": "7", "heading": "Ukraine's armed forces", "text": "Limited to 600,000 personnel.", "topic": "military_limits"}""")))
                          @NotNull @Valid ClauseInput input) {
-        Clause c = clauses.edit(id, ifMatch, input);
-        return Response.ok(Views.clause(c)).tag(Preconditions.etag(c.version)).build();
+        Clause c = clauses.edit(id, ifMatch, ClauseMapper.toCommand(input));
+        return Responses.ok(c.version, ClauseMapper.toView(c));
     }
 
     @GET
@@ -95,7 +93,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "200", description = "The lineage", content = @Content(schema = @Schema(implementation = ClauseLineage.class)))
     @APIResponse(responseCode = "404", description = "No such clause")
     public ClauseLineage lineage(@PathParam("id") UUID id) {
-        return clauses.lineage(id);
+        return ClauseMapper.toView(clauses.lineage(id));
     }
 
     @PUT
@@ -104,17 +102,16 @@ public class ClauseResource {
     @Operation(operationId = "recordClausePosition", summary = "Record where a party stands on a clause")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such clause")
     @APIResponse(responseCode = "409", description = "recordedAt is before the current stance")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "412", description = "A stance exists and If-Match is stale: it changed since it was read")
     @APIResponse(responseCode = "422", description = "Unknown or non-participating party, or no source")
-    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)")
+    @APIResponse(responseCode = "428", description = "A stance exists and If-Match is missing (only the first stance is sent without it)")
     public Response recordPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "rejected", value = POSITION_EXAMPLE)))
                                    @NotNull @Valid PositionInput input, @Context UriInfo uri) {
-        return PositionResponses.of(positions.recordOnClause(id, partyId, ifMatch, input), uri);
+        return PositionResponses.of(positions.recordOnClause(id, partyId, ifMatch, PositionMapper.toCommand(input)), uri);
     }
 
     @GET
@@ -124,19 +121,18 @@ public class ClauseResource {
     @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onClause(id, partyId);
-        return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
+        return Responses.ok(p.version, PositionMapper.toView(p));
     }
 
     @GET
     @Path("/{id}/positions/{partyId}/history")
     @Operation(operationId = "getClausePositionHistory", summary = "Every change of a party's stance on a clause, oldest first")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Valid @BeanParam ChangedSinceFilter filter,
             @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return positions.history(positions.onClause(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::change);
+        return positions.history(positions.onClause(id, partyId), filter.updatedSince(), sort, paging.request()).map(PositionMapper::toView);
     }
 }

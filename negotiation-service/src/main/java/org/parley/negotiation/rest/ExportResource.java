@@ -26,7 +26,7 @@ import org.parley.api.Roles;
 import org.parley.negotiation.mapping.IncidentMapper;
 import org.parley.negotiation.mapping.MeetingMapper;
 import org.parley.negotiation.mapping.StatementMapper;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.repository.IncidentFilter;
 import org.parley.negotiation.repository.MeetingFilter;
 import org.parley.negotiation.repository.PositionFilter;
@@ -82,7 +82,7 @@ public class ExportResource {
     public Response positions(@Valid @BeanParam PositionListFilter filter,
                               @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         PositionFilter positions = filter.filter();
-        return body("positions", format, POSITION_COLUMNS, row -> export.positions(positions, p -> row.accept(Views.position(p))));
+        return body("positions", format, POSITION_COLUMNS, row -> export.positions(positions, p -> row.accept(PositionMapper.toView(p))));
     }
 
     @GET
@@ -99,7 +99,7 @@ public class ExportResource {
                                     @Parameter(description = FORMAT, schema = @Schema(implementation = ExportFormat.class)) @QueryParam("format") @OneOf(ExportFormat.class) String format) {
         PositionFilter positions = filter.filter();
         return body("position-changes", format, CHANGE_COLUMNS, row -> export.positionChanges(positions, c -> row.accept(
-                Views.changeRow(c.change(), c.negotiationId(), c.proposalId(), c.clauseId(), c.partyId()))));
+                PositionMapper.toView(c.change(), c.negotiationId(), c.proposalId(), c.clauseId(), c.partyId()))));
     }
 
     @GET

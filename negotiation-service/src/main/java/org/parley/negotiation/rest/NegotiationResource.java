@@ -30,13 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.NegotiationMapper;
 import org.parley.negotiation.model.Negotiation;
-import org.parley.negotiation.model.NegotiationStatus;
 import org.parley.negotiation.service.NegotiationService;
-import org.parley.negotiation.service.Vocabulary;
 
 import java.util.UUID;
 
@@ -62,13 +60,11 @@ public class NegotiationResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "createNegotiation", summary = "Start tracking a negotiation")
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "422", description = "A party is unknown")
     public Response create(@RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
-        Negotiation n = negotiations.start(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build())
-                .tag(Preconditions.etag(n.version)).entity(Views.negotiation(n)).build();
+        Negotiation n = negotiations.start(NegotiationMapper.toCommand(input));
+        return Responses.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build(), n.version, NegotiationMapper.toView(n));
     }
 
     @GET
@@ -78,7 +74,7 @@ public class NegotiationResource {
     @APIResponse(responseCode = "404", description = "No such negotiation")
     public Response get(@PathParam("id") UUID id) {
         Negotiation n = negotiations.get(id);
-        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+        return Responses.ok(n.version, NegotiationMapper.toView(n));
     }
 
     @PUT
@@ -86,28 +82,21 @@ public class NegotiationResource {
     @Path("/{id}")
     @Operation(operationId = "updateNegotiation", summary = "Replace a negotiation's title, status, dates and parties")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = NegotiationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such negotiation")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "A party is unknown")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "talks", value = EXAMPLE))) @NotNull @Valid NegotiationInput input) {
-        Negotiation n = negotiations.update(id, ifMatch, input);
-        return Response.ok(Views.negotiation(n)).tag(Preconditions.etag(n.version)).build();
+        Negotiation n = negotiations.update(id, ifMatch, NegotiationMapper.toCommand(input));
+        return Responses.ok(n.version, NegotiationMapper.toView(n));
     }
 
     @GET
     @Operation(operationId = "listNegotiations", summary = "List negotiations, filtered by status, party and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<NegotiationView> list(
-            @Parameter(description = "Only negotiations with this status", schema = @Schema(implementation = NegotiationStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only negotiations this party takes part in") @QueryParam("party") String party,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Valid @BeanParam NegotiationListFilter filter,
             @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return negotiations.list(Vocabulary.parse(NegotiationStatus.class, "status", status), Params.uuid("party", party),
-                Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::negotiation);
+        return negotiations.list(filter.status(), filter.party(), filter.updatedSince(), sort, paging.request()).map(NegotiationMapper::toView);
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.negotiation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.negotiation.model.PositionLevel;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Source;
 
@@ -17,7 +18,7 @@ public record PositionChangeRow(
         UUID proposalId,
         @Schema(description = "The clause; null for a stand on the whole proposal", nullable = true) UUID clauseId,
         UUID partyId,
-        PositionView.Level level,
+        PositionLevel level,
         PositionStatus status,
         @Schema(description = "The status before this change; null for the first", nullable = true) PositionStatus previousStatus,
         @Schema(nullable = true) String note,

@@ -1,50 +1,63 @@
 package org.parley.negotiation.rest;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.api.IsoInstant;
+import org.parley.api.OneOf;
+import org.parley.api.QueryValues;
+import org.parley.api.Uuid;
+import org.parley.negotiation.model.PositionLevel;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.repository.PositionFilter;
-import org.parley.negotiation.service.Vocabulary;
 
 /**
  * The filter parameters of the positions list, read once for the list and its export
- * ({@code @BeanParam}), so that the export is filterable exactly as the list is.
+ * ({@code @Valid @BeanParam}), so that the export is filterable, and refuses, exactly as the list does. Fields
+ * are named as the parameters are: a validation problem names the field.
  */
 public class PositionListFilter {
 
-    @Parameter(description = "Negotiation id")
+    @Parameter(description = "Negotiation id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     @QueryParam("negotiation")
+    @Uuid
     String negotiation;
 
-    @Parameter(description = "Party id")
+    @Parameter(description = "Party id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     @QueryParam("party")
+    @Uuid
     String party;
 
-    @Parameter(description = "Proposal id (its clause and proposal-level positions)")
+    @Parameter(description = "Proposal id (its clause and proposal-level positions)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     @QueryParam("proposal")
+    @Uuid
     String proposal;
 
-    @Parameter(description = "Clause id")
+    @Parameter(description = "Clause id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     @QueryParam("clause")
+    @Uuid
     String clause;
 
     @Parameter(description = "Only positions with this status", schema = @Schema(implementation = PositionStatus.class))
     @QueryParam("status")
+    @OneOf(PositionStatus.class)
     String status;
 
-    @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionView.Level.class))
+    @Parameter(description = "Only positions on a clause, or only stands on a whole proposal", schema = @Schema(implementation = PositionLevel.class))
     @QueryParam("level")
+    @OneOf(PositionLevel.class)
     String level;
 
     @Parameter(description = OpenApiText.UPDATED_SINCE)
     @QueryParam("updated_since")
-    String updatedSince;
+    @IsoInstant
+    String updated_since;
 
-    /** Reads the parameters; a bad one is a 400 problem that names it. */
+    /** The parameters as the repository's filter, once Bean Validation has checked them. */
     public PositionFilter filter() {
-        return new PositionFilter(Params.uuid("negotiation", negotiation), Params.uuid("party", party), Params.uuid("proposal", proposal),
-                Params.uuid("clause", clause), Vocabulary.parse(PositionStatus.class, "status", status),
-                Vocabulary.parse(PositionView.Level.class, "level", level), Params.instant("updated_since", updatedSince));
+        return new PositionFilter(QueryValues.uuid(negotiation), QueryValues.uuid(party), QueryValues.uuid(proposal),
+                QueryValues.uuid(clause), QueryValues.term(PositionStatus.class, status),
+                QueryValues.term(PositionLevel.class, level), QueryValues.instant(updated_since));
     }
 }

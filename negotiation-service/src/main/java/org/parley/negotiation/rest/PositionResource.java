@@ -18,7 +18,7 @@ import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.service.PositionService;
 
 
@@ -34,12 +34,11 @@ public class PositionResource {
     @GET
     @Operation(operationId = "listPositions", summary = "List current positions by negotiation, party, proposal, clause, status, level and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<PositionView> list(
-            @BeanParam PositionListFilter filter,
+            @Valid @BeanParam PositionListFilter filter,
             @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return positions.list(filter.filter(), sort, paging.request())
-                .map(Views::position);
+                .map(PositionMapper::toView);
     }
 }

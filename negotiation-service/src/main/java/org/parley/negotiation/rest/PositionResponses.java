@@ -2,8 +2,8 @@ package org.parley.negotiation.rest;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
+import org.parley.api.Responses;
+import org.parley.negotiation.mapping.PositionMapper;
 import org.parley.negotiation.service.PositionService;
 
 /** A first stance is a creation (201 + Location); later ones, including no-ops, are 200. */
@@ -13,9 +13,8 @@ final class PositionResponses {
     }
 
     static Response of(PositionService.Outcome outcome, UriInfo uri) {
-        Response.ResponseBuilder response = outcome.created()
-                ? Response.created(uri.getAbsolutePath())
-                : Response.ok();
-        return response.tag(Preconditions.etag(outcome.position().version)).entity(Views.position(outcome.position())).build();
+        PositionView view = PositionMapper.toView(outcome.position());
+        long version = outcome.position().version;
+        return outcome.created() ? Responses.created(uri.getAbsolutePath(), version, view) : Responses.ok(version, view);
     }
 }

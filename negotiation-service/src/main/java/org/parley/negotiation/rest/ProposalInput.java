@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.api.TextRules;
 import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.model.Source;
 
@@ -16,7 +18,7 @@ import java.util.UUID;
 @Schema(name = "ProposalInput", description = "A proposal tabled in a negotiation. Naming supersedesProposalId marks that one superseded in the same write.")
 public record ProposalInput(
         @Schema(required = true) @NotNull UUID negotiationId,
-        @Schema(required = true, examples = "U.S. 28-point peace plan") @NotBlank @Size(max = 300) String title,
+        @Schema(required = true, examples = "U.S. 28-point peace plan") @NotBlank @Size(max = 300) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String title,
         @Schema(required = true, description = "The party that tables it") @NotNull UUID sponsorPartyId,
         @Schema(required = true, description = "The document's version", examples = "1") @NotNull @Min(1) @Max(10000) Integer version,
         @Schema(description = "The earlier version this one replaces") UUID supersedesProposalId,

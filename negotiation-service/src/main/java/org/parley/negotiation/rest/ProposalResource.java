@@ -32,18 +32,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.api.Page;
 import org.parley.api.Pager;
 import org.parley.api.Paging;
-import org.parley.api.Preconditions;
+import org.parley.api.Responses;
 import org.parley.api.Roles;
-import org.parley.negotiation.mapping.Views;
+import org.parley.negotiation.mapping.ClauseMapper;
+import org.parley.negotiation.mapping.PositionMapper;
+import org.parley.negotiation.mapping.ProposalMapper;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.Proposal;
-import org.parley.negotiation.model.ProposalStatus;
 import org.parley.negotiation.service.BoardService;
 import org.parley.negotiation.service.ClauseService;
 import org.parley.negotiation.service.PositionService;
 import org.parley.negotiation.service.ProposalService;
-import org.parley.negotiation.service.Vocabulary;
 
 import java.util.List;
 import java.util.UUID;
@@ -84,14 +84,12 @@ public class ProposalResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "tableProposal", summary = "Record a proposal tabled in a negotiation (and supersede the version it replaces)")
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "409", description = "The superseded proposal is already final")
     @APIResponse(responseCode = "422", description = "Unknown negotiation, sponsor or superseded proposal")
     public Response table(@RequestBody(content = @Content(examples = @ExampleObject(name = "v2", value = EXAMPLE))) @NotNull @Valid ProposalInput input,
                           @Context UriInfo uri) {
-        Proposal p = proposals.table(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .tag(Preconditions.etag(p.version)).entity(Views.proposal(p)).build();
+        Proposal p = proposals.table(ProposalMapper.toCommand(input));
+        return Responses.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build(), p.version, ProposalMapper.toView(p));
     }
 
     @GET
@@ -101,7 +99,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal")
     public Response get(@PathParam("id") UUID id) {
         Proposal p = proposals.get(id);
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        return Responses.ok(p.version, ProposalMapper.toView(p));
     }
 
     @PUT
@@ -109,17 +107,14 @@ public class ProposalResource {
     @Path("/{id}")
     @Operation(operationId = "updateProposal", summary = "Edit a proposal's title, sponsor, version, summary and sources")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Updated (or unchanged); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such proposal")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Unknown sponsor")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "edit", value = """
                                    {"title": "U.S. 28-point peace plan", "sponsorPartyId": "9d2e7f3a-6c4b-4e8d-b1a2-3c4d5e6f7a03", "version": 1,
                                     "summary": "Leaked draft", "sources": [{"publication": "Axios"}]}"""))) @NotNull @Valid ProposalChanges changes) {
-        Proposal p = proposals.update(id, ifMatch, changes);
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        Proposal p = proposals.update(id, ifMatch, ProposalMapper.toCommand(changes));
+        return Responses.ok(p.version, ProposalMapper.toView(p));
     }
 
     @POST
@@ -127,32 +122,24 @@ public class ProposalResource {
     @Path("/{id}/status")
     @Operation(operationId = "changeProposalStatus", summary = "Move a proposal along its lifecycle: draft → tabled → under_negotiation → accepted | rejected | withdrawn; any non-final → superseded")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed (or already there); new ETag", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response changeStatus(@PathParam("id") UUID id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                  @RequestBody(content = @Content(examples = @ExampleObject(name = "negotiate", value = "{\"status\": \"under_negotiation\"}")))
                                  @NotNull @Valid ProposalStatusChange change) {
         Proposal p = proposals.changeStatus(id, ifMatch, change.status());
-        return Response.ok(Views.proposal(p)).tag(Preconditions.etag(p.version)).build();
+        return Responses.ok(p.version, ProposalMapper.toView(p));
     }
 
     @GET
     @Operation(operationId = "listProposals", summary = "List proposals by negotiation, sponsor, status and updated_since")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     public Page<ProposalView> list(
-            @Parameter(description = "Negotiation id") @QueryParam("negotiation") String negotiation,
-            @Parameter(description = "Sponsor party id") @QueryParam("sponsor") String sponsor,
-            @Parameter(description = "Only proposals with this status", schema = @Schema(implementation = ProposalStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Valid @BeanParam ProposalListFilter filter,
             @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return proposals.list(Params.uuid("negotiation", negotiation), Params.uuid("sponsor", sponsor),
-                Vocabulary.parse(ProposalStatus.class, "status", status), Params.instant("updated_since", updatedSince), sort, paging.request())
-                .map(Views::proposal);
+        return proposals.list(filter.negotiation(), filter.sponsor(), filter.status(), filter.updatedSince(), sort, paging.request())
+                .map(ProposalMapper::toView);
     }
 
     @GET
@@ -161,7 +148,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = ProposalBoard.class)))
     @APIResponse(responseCode = "404", description = "No such proposal")
     public ProposalBoard board(@PathParam("id") UUID id) {
-        return board.board(id);
+        return ProposalMapper.toView(board.board(id));
     }
 
     @POST
@@ -169,7 +156,6 @@ public class ProposalResource {
     @Path("/{id}/clauses")
     @Operation(operationId = "addClause", summary = "Add a clause at the end of a proposal")
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "The label is taken in this proposal")
     @APIResponse(responseCode = "422", description = "derivedFromClauseId unknown or not from an earlier version")
@@ -177,22 +163,19 @@ public class ProposalResource {
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "clause", value = """
                                       {"label": "7", "heading": "Ukraine's armed forces", "topic": "military_limits"}"""))) @NotNull @Valid ClauseInput input,
                               @Context UriInfo uri) {
-        Clause c = clauses.add(id, input);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/clauses").path(c.id.toString()).build())
-                .tag(Preconditions.etag(c.version)).entity(Views.clause(c)).build();
+        Clause c = clauses.add(id, ClauseMapper.toCommand(input));
+        return Responses.created(uri.getBaseUriBuilder().path("api/v1/clauses").path(c.id.toString()).build(), c.version, ClauseMapper.toView(c));
     }
 
     @GET
     @Path("/{id}/clauses")
     @Operation(operationId = "listClauses", summary = "The clauses of a proposal, in order")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter, sort or paging")
     @APIResponse(responseCode = "404", description = "No such proposal")
-    public Page<ClauseView> listClauses(@PathParam("id") UUID id,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+    public Page<ClauseView> listClauses(@PathParam("id") UUID id, @Valid @BeanParam ChangedSinceFilter filter,
             @Parameter(description = "position or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("position") String sort,
             @Valid @BeanParam Paging paging) {
-        return clauses.list(id, Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::clause);
+        return clauses.list(id, filter.updatedSince(), sort, paging.request()).map(ClauseMapper::toView);
     }
 
     @PUT
@@ -201,16 +184,13 @@ public class ProposalResource {
     @Operation(operationId = "reorderClauses", summary = "Put a proposal's clauses in a new order (If-Match: the proposal's ETag)")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "The clauses in their new order; the proposal's new ETag",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClauseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or a repeated id")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "The list is not exactly the proposal's clauses")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response reorderClauses(@PathParam("id") UUID id, @Parameter(description = "The proposal's ETag") @HeaderParam("If-Match") String ifMatch,
+    public Response reorderClauses(@PathParam("id") UUID id, @Parameter(description = "The proposal's ETag", required = true) @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = """
                                            {"clauseIds": ["1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "0a1b2c3d-4e5f-4a6b-7c8d-9e0f1a2b3c4d"]}"""))) @NotNull @Valid ClauseOrder order) {
-        List<ClauseView> ordered = clauses.reorder(id, ifMatch, order.clauseIds()).stream().map(Views::clause).toList();
-        return Response.ok(ordered).tag(Preconditions.etag(proposals.get(id).version)).build();
+        List<ClauseView> ordered = clauses.reorder(id, ifMatch, order.clauseIds()).stream().map(ClauseMapper::toView).toList();
+        return Responses.ok(proposals.get(id).version, ordered);
     }
 
     @PUT
@@ -219,17 +199,16 @@ public class ProposalResource {
     @Operation(operationId = "recordProposalPosition", summary = "Record where a party stands on a whole proposal, the clauses possibly undisclosed")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"), description = "Changed, or the same stance again (no-op); ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
     @APIResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"), description = "The party's first stance on it; Location and ETag set", content = @Content(schema = @Schema(implementation = PositionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "recordedAt is before the current stance")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "412", description = "A stance exists and If-Match is stale: it changed since it was read")
     @APIResponse(responseCode = "422", description = "Unknown or non-participating party, foreign clause, or no source")
-    @APIResponse(responseCode = "428", description = "If-Match is missing (a position exists)")
+    @APIResponse(responseCode = "428", description = "A stance exists and If-Match is missing (only the first stance is sent without it)")
     public Response recordPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
                                    @Parameter(description = IF_MATCH + "; leave out for the first stance") @HeaderParam("If-Match") String ifMatch,
                                    @RequestBody(content = @Content(examples = @ExampleObject(name = "certainElements", value = POSITION_EXAMPLE)))
                                    @NotNull @Valid ProposalPositionInput input, @Context UriInfo uri) {
-        return PositionResponses.of(positions.recordOnProposal(id, partyId, ifMatch, input), uri);
+        return PositionResponses.of(positions.recordOnProposal(id, partyId, ifMatch, PositionMapper.toCommand(input)), uri);
     }
 
     @GET
@@ -239,19 +218,18 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Response getPosition(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId) {
         PartyPosition p = positions.onProposal(id, partyId);
-        return Response.ok(Views.position(p)).tag(Preconditions.etag(p.version)).build();
+        return Responses.ok(p.version, PositionMapper.toView(p));
     }
 
     @GET
     @Path("/{id}/positions/{partyId}/history")
     @Operation(operationId = "getProposalPositionHistory", summary = "Every change of a party's stance on a whole proposal, oldest first")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
     @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
-            @Parameter(description = OpenApiText.UPDATED_SINCE) @QueryParam("updated_since") String updatedSince,
+            @Valid @BeanParam ChangedSinceFilter filter,
             @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
-        return positions.history(positions.onProposal(id, partyId), Params.instant("updated_since", updatedSince), sort, paging.request()).map(Views::change);
+        return positions.history(positions.onProposal(id, partyId), filter.updatedSince(), sort, paging.request()).map(PositionMapper::toView);
     }
 }

@@ -11,6 +11,11 @@ import org.parley.events.negotiation.PositionRecorded;
 import org.parley.events.negotiation.ProposalStatusChanged;
 import org.parley.events.party.EnvoyAppointed;
 import org.parley.events.party.EnvoyData;
+import org.parley.negotiation.repository.AlertFacts;
+import org.parley.negotiation.repository.AlertFacts.ClauseFacts;
+import org.parley.negotiation.repository.AlertFacts.EnvoyFacts;
+import org.parley.negotiation.repository.AlertFacts.MeetingFacts;
+import org.parley.negotiation.repository.AlertFacts.ProposalFacts;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +44,7 @@ import static org.parley.events.alert.AlertSeverity.WARNING;
  * Every alert rule, in one table ({@link #RULES}): what a policy desk is told, how urgently, and when.
  * <p>
  * A rule is a function of one event that negotiation-service is writing (or, for envoys, applying from
- * party-service) and of the negotiation's state in the same transaction ({@link Facts}). It fires at most
+ * party-service) and of the negotiation's state in the same transaction ({@link AlertFacts}). It fires at most
  * once per event, and not at all for a change that changes nothing, such as the same status recorded again.
  * The rules know nothing of storage or Kafka: {@link AlertService} stores and publishes what they raise.
  * <p>
@@ -115,47 +120,6 @@ public final class AlertRules {
                     "Drone strike in Odesa: 5 civilians injured; attributed to Russia",
                     (event, facts) -> civilianCasualties(event, facts, false)));
 
-    /** What the rules may look up: the negotiation's state in the transaction of the change, the change included. */
-    public interface Facts {
-
-        /** The party's name in the local copy of party-service's parties, e.g. "Russia". */
-        String partyName(UUID partyId);
-
-        Optional<ProposalFacts> proposal(UUID proposalId);
-
-        Optional<ClauseFacts> clause(UUID clauseId);
-
-        Optional<MeetingFacts> meeting(UUID meetingId);
-
-        /** The parties taking part in the negotiation as principals. */
-        List<UUID> principals(UUID negotiationId);
-
-        /** The current status (wire name) of each of these parties on the clause; a party without a position is absent. */
-        Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds);
-
-        /** The negotiations, neither concluded nor collapsed, in which the party takes part. */
-        List<UUID> ongoingNegotiationsOf(UUID partyId);
-
-        /**
-         * The envoy whom a newly appointed one replaces: another envoy of the same party and role whose
-         * mandate ended no later than the new one's began (the latest such), if any.
-         */
-        Optional<EnvoyFacts> predecessor(EnvoyData appointed);
-    }
-
-    public record ProposalFacts(String title, int version, UUID sponsorPartyId) {
-    }
-
-    public record ClauseFacts(UUID proposalId, String label, String heading) {
-    }
-
-    /** @param place e.g. "The Kremlin, Moscow"; null when unknown */
-    public record MeetingFacts(String title, Instant startsAt, String place, List<UUID> partyIds) {
-    }
-
-    public record EnvoyFacts(UUID id, String fullName) {
-    }
-
     /** A thing an alert is about, e.g. {@code position} and its id. */
     public record Cause(String kind, UUID id) {
     }
@@ -167,7 +131,7 @@ public final class AlertRules {
 
     /** One row of the table. {@code example} is a summary the rule writes, for the reader of the table and of docs/alerts.md. */
     public record Rule(String name, AlertSeverity severity, String when, String example,
-                       List<Class<? extends ParleyEvent>> on, BiFunction<ParleyEvent, Facts, Optional<Firing>> condition) {
+                       List<Class<? extends ParleyEvent>> on, BiFunction<ParleyEvent, AlertFacts, Optional<Firing>> condition) {
 
         boolean appliesTo(ParleyEvent event) {
             return on.stream().anyMatch(type -> type.isInstance(event));
@@ -191,8 +155,8 @@ public final class AlertRules {
      *
      * @param eventId the CloudEvents id of the event, cited as the alert's cause
      */
-    public static List<Raised> evaluate(ParleyEvent event, String eventId, Facts lookups) {
-        Facts facts = new OncePerEvent(lookups);
+    public static List<Raised> evaluate(ParleyEvent event, String eventId, AlertFacts lookups) {
+        AlertFacts facts = new OncePerEvent(lookups);
         List<Raised> raised = new ArrayList<>();
         for (Rule rule : RULES) {
             if (!rule.appliesTo(event)) {
@@ -212,16 +176,16 @@ public final class AlertRules {
      * The facts of one evaluation, the clause statuses looked up once: both consensus rules need them, and each
      * lookup is two statements, one a row lock (see AlertFactsRepository), on every position write.
      */
-    private static final class OncePerEvent implements Facts {
+    private static final class OncePerEvent implements AlertFacts {
         private record StatusesOf(UUID clauseId, Set<UUID> partyIds) {
         }
 
 
-        private final Facts facts;
+        private final AlertFacts facts;
         private final Map<StatusesOf, Map<UUID, String>> clauseStatuses = new HashMap<>();
         private final Map<UUID, List<UUID>> principals = new HashMap<>();
 
-        OncePerEvent(Facts facts) {
+        OncePerEvent(AlertFacts facts) {
             this.facts = facts;
         }
 
@@ -275,7 +239,7 @@ public final class AlertRules {
 
     private static final Set<String> ACCEPTING = Set.of("accepted", "accepted_with_reservations");
 
-    private static Optional<Firing> positionRejected(ParleyEvent event, Facts facts) {
+    private static Optional<Firing> positionRejected(ParleyEvent event, AlertFacts facts) {
         PositionRecorded p = (PositionRecorded) event;
         if (!"rejected".equals(p.status()) || "rejected".equals(p.previousStatus())) {
             return Optional.empty();
@@ -285,7 +249,7 @@ public final class AlertRules {
                 List.of(p.partyId()), positionCauses(p), p.recordedAt());
     }
 
-    private static Optional<Firing> positionNoLongerRejected(ParleyEvent event, Facts facts) {
+    private static Optional<Firing> positionNoLongerRejected(ParleyEvent event, AlertFacts facts) {
         PositionRecorded p = (PositionRecorded) event;
         if (!"rejected".equals(p.previousStatus()) || "rejected".equals(p.status())) {
             return Optional.empty();
@@ -295,7 +259,7 @@ public final class AlertRules {
                 List.of(p.partyId()), positionCauses(p), p.recordedAt());
     }
 
-    private static Optional<Firing> consensus(ParleyEvent event, Facts facts, boolean reached) {
+    private static Optional<Firing> consensus(ParleyEvent event, AlertFacts facts, boolean reached) {
         PositionRecorded p = (PositionRecorded) event;
         if (p.clauseId() == null || Objects.equals(p.status(), p.previousStatus())) {
             return Optional.empty();
@@ -341,7 +305,7 @@ public final class AlertRules {
 
     // ---- proposals -------------------------------------------------------------------------------------
 
-    private static Optional<Firing> proposalStatus(ParleyEvent event, Facts facts, java.util.function.Predicate<String> toStatus) {
+    private static Optional<Firing> proposalStatus(ParleyEvent event, AlertFacts facts, java.util.function.Predicate<String> toStatus) {
         ProposalStatusChanged p = (ProposalStatusChanged) event;
         if (Objects.equals(p.status(), p.previousStatus()) || !toStatus.test(p.status())) {
             return Optional.empty();
@@ -357,7 +321,7 @@ public final class AlertRules {
 
     // ---- meetings --------------------------------------------------------------------------------------
 
-    private static Optional<Firing> meeting(ParleyEvent event, Facts facts, String enteredStatus) {
+    private static Optional<Firing> meeting(ParleyEvent event, AlertFacts facts, String enteredStatus) {
         UUID negotiationId;
         UUID meetingId;
         Instant at;
@@ -387,7 +351,7 @@ public final class AlertRules {
 
     // ---- envoys ----------------------------------------------------------------------------------------
 
-    private static Optional<Firing> envoy(ParleyEvent event, Facts facts, boolean replacing) {
+    private static Optional<Firing> envoy(ParleyEvent event, AlertFacts facts, boolean replacing) {
         EnvoyData envoy = ((EnvoyAppointed) event).envoy();
         if (envoy.mandateTo() != null && envoy.updatedAt() != null
                 && envoy.mandateTo().isBefore(LocalDate.ofInstant(envoy.updatedAt(), ZoneOffset.UTC))) {
@@ -412,7 +376,7 @@ public final class AlertRules {
 
     // ---- incidents -------------------------------------------------------------------------------------
 
-    private static Optional<Firing> civilianCasualties(ParleyEvent event, Facts facts, boolean killedRule) {
+    private static Optional<Firing> civilianCasualties(ParleyEvent event, AlertFacts facts, boolean killedRule) {
         IncidentRecorded incident = (IncidentRecorded) event;
         Casualties c = incident.casualties();
         if (incident.negotiationId() == null || c == null) {
@@ -456,23 +420,23 @@ public final class AlertRules {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private static Rule rule(String name, AlertSeverity severity, Class<? extends ParleyEvent> on, String when, String example,
-                             BiFunction<ParleyEvent, Facts, Optional<Firing>> condition) {
+                             BiFunction<ParleyEvent, AlertFacts, Optional<Firing>> condition) {
         return new Rule(name, severity, when, example, List.of(on), condition);
     }
 
     private static Rule rule(String name, AlertSeverity severity, List<Class<? extends ParleyEvent>> on, String when, String example,
-                             BiFunction<ParleyEvent, Facts, Optional<Firing>> condition) {
+                             BiFunction<ParleyEvent, AlertFacts, Optional<Firing>> condition) {
         return new Rule(name, severity, when, example, on, condition);
     }
 
     /** "the U.S. peace proposal v1" */
-    private static String proposalName(Facts facts, UUID proposalId) {
+    private static String proposalName(AlertFacts facts, UUID proposalId) {
         return facts.proposal(proposalId).map(p -> (p.title().regionMatches(true, 0, "the ", 0, 4) ? p.title() : "the " + p.title()) + " v" + p.version())
                 .orElse("a proposal");
     }
 
     /** "clause 7 (Territory) of the U.S. peace proposal v1" */
-    private static String clauseOf(Facts facts, UUID clauseId, UUID proposalId) {
+    private static String clauseOf(AlertFacts facts, UUID clauseId, UUID proposalId) {
         String clause = facts.clause(clauseId).map(c -> "clause " + c.label() + (c.heading() == null || c.heading().isBlank() ? "" : " (" + c.heading() + ")"))
                 .orElse("a clause");
         return clause + " of " + proposalName(facts, proposalId);

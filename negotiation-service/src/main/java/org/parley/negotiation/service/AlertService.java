@@ -8,6 +8,7 @@ import org.hibernate.Session;
 import org.parley.api.ApiException;
 import org.parley.api.Page;
 import org.parley.api.PageRequest;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
@@ -68,7 +69,7 @@ public class AlertService {
             alert.id = UUID.randomUUID();
             alert.negotiationId = r.negotiationId();
             alert.rule = r.rule();
-            alert.severity = r.severity().wireName();
+            alert.severity = Vocabulary.wireName(r.severity());
             alert.severityRank = (short) r.severity().ordinal();
             alert.summary = r.summary();
             alert.partyIds = new LinkedHashSet<>(r.partyIds());

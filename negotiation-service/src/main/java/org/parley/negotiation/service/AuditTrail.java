@@ -1,6 +1,11 @@
 package org.parley.negotiation.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.parley.api.Page;
+import org.parley.api.PageRequest;
+import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.EventCatalog;
 import org.parley.events.ParleyEvent;
@@ -24,6 +29,8 @@ import org.parley.events.party.EnvoyUpdated;
 import org.parley.events.party.PartyRegistered;
 import org.parley.events.party.PartyRemoved;
 import org.parley.events.party.PartyUpdated;
+import org.parley.negotiation.model.AuditEntry;
+import org.parley.negotiation.repository.AuditRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +44,8 @@ import java.util.UUID;
  * Writes the audit trail: one entry per change, from the event that reports it, on the connection of the
  * change's own transaction. Every write in Parley emits an event, so the trail misses none: this service's
  * own as they are appended to the outbox, party-service's as they arrive on parley.parties.v1 carrying
- * their actor. Alerts are the service's own conclusions, not anyone's change, and are not audited.
+ * their actor. Alerts are the service's own conclusions, not anyone's change, and are not audited. Reads go
+ * through {@link AuditRepository}.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -48,21 +56,26 @@ public class AuditTrail {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id) DO NOTHING""";
 
-    /** The kinds of entity the trail records changes to, and the collection each is read from under /api/v1. */
+    /**
+     * The kinds of entity the trail records changes to, and the collection each is read from under /api/v1. The
+     * wire name is what {@code audit_entry.entity_type} stores and the API shows.
+     */
     public enum EntityType {
-        PARTY("parties"), ENVOY("envoys"), NEGOTIATION("negotiations"), MEETING("meetings"), PROPOSAL("proposals"),
-        CLAUSE("clauses"), POSITION(null), STATEMENT("statements"), INCIDENT("incidents");
+        @JsonProperty("party") PARTY("parties"),
+        @JsonProperty("envoy") ENVOY("envoys"),
+        @JsonProperty("negotiation") NEGOTIATION("negotiations"),
+        @JsonProperty("meeting") MEETING("meetings"),
+        @JsonProperty("proposal") PROPOSAL("proposals"),
+        @JsonProperty("clause") CLAUSE("clauses"),
+        @JsonProperty("position") POSITION(null),
+        @JsonProperty("statement") STATEMENT("statements"),
+        @JsonProperty("incident") INCIDENT("incidents");
 
         /** Null for a position, which is read under its clause or proposal. */
         private final String collection;
 
         EntityType(String collection) {
             this.collection = collection;
-        }
-
-        /** The name stored in {@code audit_entry.entity_type} and used by the API. */
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -83,6 +96,13 @@ public class AuditTrail {
         }
     }
 
+    @Inject
+    AuditRepository entries;
+
+    public Page<AuditEntry> list(AuditRepository.Filter filter, String sort, PageRequest request) {
+        return entries.list(filter, sort, request);
+    }
+
     public void record(Connection connection, UUID eventId, ParleyEvent event, Actor actor, Instant at, String service) throws SQLException {
         Optional<Entity> changed = entityOf(event);
         if (changed.isEmpty()) {
@@ -96,7 +116,7 @@ public class AuditTrail {
             insert.setString(4, actor == null ? null : actor.reason());
             insert.setString(5, EventCatalog.typeOf(event.getClass()));
             insert.setString(6, service);
-            insert.setString(7, entity.type().wireName());
+            insert.setString(7, Vocabulary.wireName(entity.type()));
             insert.setObject(8, entity.id());
             insert.setObject(9, entity.negotiationId());
             insert.setString(10, entity.path());

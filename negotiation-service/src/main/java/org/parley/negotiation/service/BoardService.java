@@ -8,7 +8,6 @@ import org.parley.negotiation.model.ParticipantRole;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
-import org.parley.negotiation.rest.ProposalBoard;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,14 +34,14 @@ public class BoardService {
     @Inject
     EntityManager em;
 
-    public ProposalBoard board(UUID proposalId) {
+    public Board board(UUID proposalId) {
         Proposal proposal = proposals.get(proposalId);
-        List<ProposalBoard.Column> columns = em.createQuery(
+        List<Board.Column> columns = em.createQuery(
                         "select p.partyId, k.slug, k.name, p.role from Negotiation n join n.parties p"
                                 + " left join KnownParty k on k.id = p.partyId where n.id = :negotiation", Object[].class)
                 .setParameter("negotiation", proposal.negotiationId).getResultList().stream()
-                .map(r -> new ProposalBoard.Column((UUID) r[0], (String) r[1], (String) r[2], (ParticipantRole) r[3]))
-                .sorted(Comparator.comparing(ProposalBoard.Column::role)
+                .map(r -> new Board.Column((UUID) r[0], (String) r[1], (String) r[2], (ParticipantRole) r[3]))
+                .sorted(Comparator.comparing(Board.Column::role)
                         .thenComparing(c -> c.slug() == null ? "~" + c.partyId() : c.slug()))
                 .toList();
         List<Clause> clauses = em.createQuery("from Clause c where c.proposalId = :p order by c.ordinal", Clause.class)
@@ -62,15 +61,15 @@ public class BoardService {
 
         int acceptedByAllPrincipals = 0, contested = 0, rejected = 0, unstated = 0;
         boolean anyPrincipal = columns.stream().anyMatch(c -> c.role() == ParticipantRole.PRINCIPAL);
-        List<ProposalBoard.Row> rows = new ArrayList<>(clauses.size());
+        List<Board.Row> rows = new ArrayList<>(clauses.size());
         for (Clause clause : clauses) {
             Map<UUID, PartyPosition> stances = byClause.getOrDefault(clause.id, Map.of());
-            List<ProposalBoard.Cell> cells = new ArrayList<>(columns.size());
+            List<Board.Cell> cells = new ArrayList<>(columns.size());
             boolean allPrincipalsAccept = anyPrincipal, anyContested = false, anyRejected = false, anyStated = false;
-            for (ProposalBoard.Column column : columns) {
+            for (Board.Column column : columns) {
                 PartyPosition p = stances.get(column.partyId());
                 PositionStatus status = p == null ? PositionStatus.NOT_STATED : p.status;
-                cells.add(new ProposalBoard.Cell(column.partyId(), status, p == null ? null : p.recordedAt, null, null));
+                cells.add(new Board.Cell(column.partyId(), status, p == null ? null : p.recordedAt, null, null));
                 if (column.role() == ParticipantRole.PRINCIPAL && !ACCEPTING.contains(status)) {
                     allPrincipalsAccept = false;
                 }
@@ -82,15 +81,15 @@ public class BoardService {
             contested += anyContested ? 1 : 0;
             rejected += anyRejected ? 1 : 0;
             unstated += anyStated ? 0 : 1;
-            rows.add(new ProposalBoard.Row(clause.id, clause.label, clause.ordinal, clause.heading, clause.topic, cells));
+            rows.add(new Board.Row(clause, cells));
         }
-        List<ProposalBoard.Cell> proposalCells = columns.stream().map(column -> {
+        List<Board.Cell> proposalCells = columns.stream().map(column -> {
             PartyPosition p = onProposal.get(column.partyId());
             return p == null
-                    ? new ProposalBoard.Cell(column.partyId(), PositionStatus.NOT_STATED, null, null, null)
-                    : new ProposalBoard.Cell(column.partyId(), p.status, p.recordedAt, p.affectedClauseIds != null, p.affectedClauseIds);
+                    ? new Board.Cell(column.partyId(), PositionStatus.NOT_STATED, null, null, null)
+                    : new Board.Cell(column.partyId(), p.status, p.recordedAt, p.affectedClauseIds != null, p.affectedClauseIds);
         }).toList();
-        return new ProposalBoard(proposal.id, proposal.negotiationId, proposal.title, proposal.status, columns, rows, proposalCells,
-                new ProposalBoard.Summary(clauses.size(), acceptedByAllPrincipals, contested, rejected, unstated));
+        return new Board(proposal, columns, rows, proposalCells,
+                new Board.Summary(clauses.size(), acceptedByAllPrincipals, contested, rejected, unstated));
     }
 }

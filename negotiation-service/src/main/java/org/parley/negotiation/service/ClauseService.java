@@ -8,13 +8,11 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
+import org.parley.api.StoreConstraints;
 import org.parley.negotiation.model.Clause;
+import org.parley.negotiation.model.ClauseTopic;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.repository.ListQuery;
-import org.parley.negotiation.rest.ClauseInput;
-import org.parley.negotiation.rest.ClauseLineage;
-import org.parley.negotiation.rest.ClauseView;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +31,13 @@ public class ClauseService {
     /** A guard against runaway recursion; real lineages are a handful of versions deep. */
     private static final int MAX_LINEAGE_DEPTH = 200;
 
+    /** What an edit can change; an edit that leaves it equal writes nothing and emits no event. */
+    private record State(String label, String heading, String text, ClauseTopic topic, UUID derivedFromClauseId) {
+        static State of(Clause c) {
+            return new State(c.label, c.heading, c.text, c.topic, c.derivedFromClauseId);
+        }
+    }
+
     @Inject
     ProposalService proposals;
 
@@ -43,7 +48,7 @@ public class ClauseService {
     EntityManager em;
 
     @Transactional
-    public Clause add(UUID proposalId, ClauseInput input) {
+    public Clause add(UUID proposalId, RecordClause input) {
         Proposal proposal = proposals.get(proposalId);
         requireFreeLabel(proposal.id, input.label().strip(), null);
         requireLineage(proposal, input.derivedFromClauseId());
@@ -55,25 +60,26 @@ public class ClauseService {
         c.ordinal = last == null ? 1 : last + 1;
         apply(c, input);
         c.createdAt = c.updatedAt = Clock.now();
-        c.persistAndFlush();
+        c.persist();
+        flushLabel(proposal.id, c.label);
         events.clauseAdded(c, proposal);
         return c;
     }
 
     @Transactional
-    public Clause edit(UUID id, String ifMatch, ClauseInput input) {
+    public Clause edit(UUID id, String ifMatch, RecordClause input) {
         Clause c = get(id);
         Preconditions.requireMatch(ifMatch, c.version);
         Proposal proposal = proposals.get(c.proposalId);
         requireFreeLabel(proposal.id, input.label().strip(), c.id);
         requireLineage(proposal, input.derivedFromClauseId());
-        ClauseView before = Views.clause(c);
+        State before = State.of(c);
         apply(c, input);
-        if (Views.clause(c).equals(before)) {
+        if (State.of(c).equals(before)) {
             return c;
         }
         c.updatedAt = Clock.now();
-        em.flush();
+        flushLabel(proposal.id, c.label);
         events.clauseEdited(c, proposal);
         return c;
     }
@@ -141,7 +147,7 @@ public class ClauseService {
     }
 
     /** Ancestors nearest first up the derived-from links, and every descendant, nearest first: two recursive queries. */
-    public ClauseLineage lineage(UUID id) {
+    public Lineage lineage(UUID id) {
         Clause clause = get(id);
         String columns = "c.id, c.proposal_id, c.label, c.heading, c.derived_from_clause_id";
         String ancestors = "with recursive up as ("
@@ -154,20 +160,29 @@ public class ClauseService {
                 + " union all select " + columns + ", down.distance + 1 from clause c join down on c.derived_from_clause_id = down.id where down.distance < " + MAX_LINEAGE_DEPTH
                 + ") select down.id, down.proposal_id, p.document_version, down.label, down.heading, down.derived_from_clause_id, down.distance"
                 + " from down join proposal p on p.id = down.proposal_id order by down.distance, p.document_version, down.label";
-        return new ClauseLineage(Views.clause(clause), entries(ancestors, id), entries(descendants, id));
+        return new Lineage(clause, entries(ancestors, id), entries(descendants, id));
     }
 
     @SuppressWarnings("unchecked")
-    private List<ClauseLineage.Entry> entries(String sql, UUID id) {
+    private List<Lineage.Step> entries(String sql, UUID id) {
         List<Object[]> rows = em.createNativeQuery(sql).setParameter("id", id).getResultList();
-        return rows.stream().map(r -> new ClauseLineage.Entry((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3],
+        return rows.stream().map(r -> new Lineage.Step((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3],
                 (String) r[4], (UUID) r[5], ((Number) r[6]).intValue())).toList();
+    }
+
+    /** Writes the clause now, so that a label taken by a concurrent write since {@link #requireFreeLabel} gets the same 409. */
+    private void flushLabel(UUID proposalId, String label) {
+        StoreConstraints.flush(em::flush, Map.of("clause_label", () -> labelTaken(proposalId, label)));
+    }
+
+    private static ApiException labelTaken(UUID proposalId, String label) {
+        return ApiException.conflict("Proposal " + proposalId + " already has a clause labelled '" + label + "'");
     }
 
     private void requireFreeLabel(UUID proposalId, String label, UUID self) {
         long taken = Clause.count("proposalId = ?1 and label = ?2 and id <> ?3", proposalId, label, self == null ? new UUID(0, 0) : self);
         if (taken > 0) {
-            throw ApiException.conflict("Proposal " + proposalId + " already has a clause labelled '" + label + "'");
+            throw labelTaken(proposalId, label);
         }
     }
 
@@ -195,7 +210,7 @@ public class ClauseService {
         }
     }
 
-    private static void apply(Clause c, ClauseInput input) {
+    private static void apply(Clause c, RecordClause input) {
         c.label = input.label().strip();
         c.heading = input.heading();
         c.text = input.text();

@@ -30,11 +30,11 @@ import org.parley.events.negotiation.ProposalTabled;
 import org.parley.events.negotiation.ProposalUpdated;
 import org.parley.events.negotiation.SourceRef;
 import org.parley.events.quarkus.EventBus;
-import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Meeting;
 import org.parley.negotiation.model.MeetingStatus;
 import org.parley.negotiation.model.Negotiation;
+import org.parley.negotiation.model.Participation;
 import org.parley.negotiation.model.PartyPosition;
 import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
@@ -44,6 +44,7 @@ import org.parley.negotiation.model.Source;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -104,7 +105,7 @@ public class NegotiationEvents {
     }
 
     public void proposalStatusChanged(Proposal p, ProposalStatus previous, UUID supersededBy) {
-        append(new ProposalStatusChanged(p.negotiationId, p.id, previous.value(), p.status.value(), supersededBy, p.updatedAt));
+        append(new ProposalStatusChanged(p.negotiationId, p.id, Vocabulary.wireName(previous), Vocabulary.wireName(p.status), supersededBy, p.updatedAt));
     }
 
     public void clauseAdded(Clause c, Proposal p) {
@@ -121,8 +122,8 @@ public class NegotiationEvents {
     }
 
     public void positionChanged(PartyPosition p, PositionStatus previous) {
-        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, p.status.value(),
-                previous == null ? null : previous.value(), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
+        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, Vocabulary.wireName(p.status),
+                previous == null ? null : Vocabulary.wireName(previous), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
     }
 
     /** Package-private so that the statement and incident events share this outbox and its source. */
@@ -141,9 +142,10 @@ public class NegotiationEvents {
     }
 
     private static NegotiationData data(Negotiation n) {
-        var view = Views.negotiation(n);
-        return new NegotiationData(n.id, n.title, n.status.value(),
-                view.parties().stream().map(p -> new NegotiationParticipant(p.partyId(), p.role().value())).toList(),
+        // Sorted as the API lists them, so that equal states have equal events.
+        return new NegotiationData(n.id, n.title, Vocabulary.wireName(n.status),
+                n.parties.stream().sorted(Comparator.comparing((Participation p) -> p.role).thenComparing(p -> p.partyId))
+                        .map(p -> new NegotiationParticipant(p.partyId, Vocabulary.wireName(p.role))).toList(),
                 n.startedOn, n.endedOn, n.updatedAt);
     }
 
@@ -163,12 +165,12 @@ public class NegotiationEvents {
     }
 
     private static ProposalData data(Proposal p) {
-        return new ProposalData(p.id, p.negotiationId, p.title, p.sponsorPartyId, p.documentVersion, p.status.value(),
+        return new ProposalData(p.id, p.negotiationId, p.title, p.sponsorPartyId, p.documentVersion, Vocabulary.wireName(p.status),
                 p.supersedesProposalId, p.summary, sources(p.sources), p.updatedAt);
     }
 
     private static ClauseData data(Clause c, Proposal p) {
-        return new ClauseData(c.id, p.negotiationId, c.proposalId, c.label, c.ordinal, c.heading, c.text, c.topic.value(),
+        return new ClauseData(c.id, p.negotiationId, c.proposalId, c.label, c.ordinal, c.heading, c.text, Vocabulary.wireName(c.topic),
                 c.derivedFromClauseId, c.updatedAt);
     }
 

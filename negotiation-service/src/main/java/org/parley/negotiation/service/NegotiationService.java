@@ -8,16 +8,13 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.NegotiationStatus;
 import org.parley.negotiation.model.Participation;
 import org.parley.negotiation.repository.ListQuery;
-import org.parley.negotiation.rest.NegotiatingParty;
-import org.parley.negotiation.rest.NegotiationInput;
-import org.parley.negotiation.rest.NegotiationView;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,13 @@ public class NegotiationService {
 
     private static final Map<String, String> SORTS = Map.of("title", "title", "startedOn", "startedOn", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
+    /** What a client can change; an update that leaves it equal writes nothing and emits no event. */
+    private record State(String title, NegotiationStatus status, LocalDate startedOn, LocalDate endedOn, Set<Participation> parties) {
+        static State of(Negotiation n) {
+            return new State(n.title, n.status, n.startedOn, n.endedOn, Set.copyOf(n.parties));
+        }
+    }
+
     @Inject
     KnownReferences known;
 
@@ -40,7 +44,7 @@ public class NegotiationService {
     EntityManager em;
 
     @Transactional
-    public Negotiation start(NegotiationInput input) {
+    public Negotiation start(RecordNegotiation input) {
         Set<Participation> parties = validate(input);
         Negotiation n = new Negotiation();
         n.id = UUID.randomUUID();
@@ -52,13 +56,13 @@ public class NegotiationService {
     }
 
     @Transactional
-    public Negotiation update(UUID id, String ifMatch, NegotiationInput input) {
+    public Negotiation update(UUID id, String ifMatch, RecordNegotiation input) {
         Negotiation n = get(id);
         Preconditions.requireMatch(ifMatch, n.version);
         Set<Participation> parties = validate(input);
-        NegotiationView before = Views.negotiation(n);
+        State before = State.of(n);
         apply(n, input, parties);
-        if (Views.negotiation(n).equals(before)) {
+        if (State.of(n).equals(before)) {
             return n;
         }
         n.updatedAt = Clock.now();
@@ -83,12 +87,12 @@ public class NegotiationService {
         return query.page(Negotiation.class, request, sort, () -> query.order(sort, SORTS), "negotiation");
     }
 
-    private Set<Participation> validate(NegotiationInput input) {
+    private Set<Participation> validate(RecordNegotiation input) {
         if (input.startedOn() != null && input.endedOn() != null && input.endedOn().isBefore(input.startedOn())) {
             throw ApiException.badRequest("endedOn " + input.endedOn() + " is before startedOn " + input.startedOn());
         }
         Set<UUID> seen = new HashSet<>();
-        List<UUID> duplicates = input.parties().stream().map(NegotiatingParty::partyId).filter(id -> !seen.add(id)).distinct().toList();
+        List<UUID> duplicates = input.parties().stream().map(RecordNegotiation.Participant::partyId).filter(id -> !seen.add(id)).distinct().toList();
         if (!duplicates.isEmpty()) {
             throw ApiException.badRequest("Each party takes part once; listed more than once: "
                     + duplicates.stream().map(UUID::toString).collect(Collectors.joining(", ")));
@@ -97,7 +101,7 @@ public class NegotiationService {
         return input.parties().stream().map(p -> new Participation(p.partyId(), p.role())).collect(Collectors.toSet());
     }
 
-    private static void apply(Negotiation n, NegotiationInput input, Set<Participation> parties) {
+    private static void apply(Negotiation n, RecordNegotiation input, Set<Participation> parties) {
         n.title = input.title().strip();
         n.status = input.status() == null ? NegotiationStatus.ACTIVE : input.status();
         n.startedOn = input.startedOn();

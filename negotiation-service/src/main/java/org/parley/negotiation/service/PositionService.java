@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.api.ApiException;
@@ -12,6 +11,7 @@ import org.parley.api.ChangeAuthor;
 import org.parley.api.PageRequest;
 import org.parley.api.Pager;
 import org.parley.api.Preconditions;
+import org.parley.api.StoreConstraints;
 import org.parley.negotiation.model.Clause;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.PartyPosition;
@@ -21,8 +21,6 @@ import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.repository.PositionFilter;
-import org.parley.negotiation.rest.PositionInput;
-import org.parley.negotiation.rest.ProposalPositionInput;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +68,7 @@ public class PositionService {
     ChangeAuthor author;
 
     @Transactional
-    public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, PositionInput input) {
+    public Outcome recordOnClause(UUID clauseId, UUID partyId, String ifMatch, RecordPosition input) {
         Context context = context("from Clause c join Proposal p on p.id = c.proposalId join Negotiation n on n.id = p.negotiationId"
                 + " left join fetch n.parties left join PartyPosition pp on pp.clauseId = c.id and pp.partyId = :party", clauseId, partyId, "c")
                 .orElseThrow(() -> ApiException.notFound("Clause", clauseId));
@@ -80,7 +78,7 @@ public class PositionService {
     }
 
     @Transactional
-    public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, ProposalPositionInput input) {
+    public Outcome recordOnProposal(UUID proposalId, UUID partyId, String ifMatch, RecordPosition input) {
         Context context = context("from Proposal p join Negotiation n on n.id = p.negotiationId left join fetch n.parties"
                 + " left join PartyPosition pp on pp.proposalId = p.id and pp.partyId = :party and pp.clauseId is null", proposalId, partyId, "p")
                 .orElseThrow(() -> ApiException.notFound("Proposal", proposalId));
@@ -158,16 +156,11 @@ public class PositionService {
             p.partyId = partyId;
             p.createdAt = now;
             apply(p, stance, recordedAt, now);
-            try {
-                p.persist();
-                append(p, null, now);
-                em.flush();
-            } catch (PersistenceException e) {
-                if (e instanceof org.hibernate.exception.ConstraintViolationException || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                    throw ApiException.conflict("Another write recorded this position at the same moment; read it and send If-Match");
-                }
-                throw e;
-            }
+            p.persist();
+            append(p, null, now);
+            // party_position_on_clause / _on_proposal: a first stance written by another request since the read above.
+            StoreConstraints.flush(em::flush, Map.of("party_position_on",
+                    () -> ApiException.conflict("Another write recorded this position at the same moment; read it and send If-Match")));
             events.positionChanged(p, null);
             return new Outcome(p, true);
         }

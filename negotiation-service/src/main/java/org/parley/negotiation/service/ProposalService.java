@@ -8,23 +8,30 @@ import jakarta.transaction.Transactional;
 import org.parley.api.ApiException;
 import org.parley.api.PageRequest;
 import org.parley.api.Preconditions;
-import org.parley.negotiation.mapping.Views;
+import org.parley.api.Vocabulary;
 import org.parley.negotiation.model.Negotiation;
 import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.ProposalStatus;
+import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
-import org.parley.negotiation.rest.ProposalChanges;
-import org.parley.negotiation.rest.ProposalInput;
-import org.parley.negotiation.rest.ProposalView;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ProposalService {
 
     private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt", "version", "documentVersion", "title", "title");
+
+    /** What an edit can change; an edit that leaves it equal writes nothing and emits no event. */
+    private record State(String title, UUID sponsorPartyId, int documentVersion, String summary, List<Source> sources) {
+        static State of(Proposal p) {
+            return new State(p.title, p.sponsorPartyId, p.documentVersion, p.summary, List.copyOf(p.sources));
+        }
+    }
 
     @Inject
     KnownReferences known;
@@ -40,16 +47,16 @@ public class ProposalService {
      * transaction, so that no reader ever sees two live versions or a dangling link.
      */
     @Transactional
-    public Proposal table(ProposalInput input) {
+    public Proposal table(TableProposal input) {
         ProposalStatus status = input.status() == null ? ProposalStatus.DRAFT : input.status();
         if (status != ProposalStatus.DRAFT && status != ProposalStatus.TABLED) {
-            throw ApiException.badRequest("A new proposal starts as draft or tabled; got " + status.value()
+            throw ApiException.badRequest("A new proposal starts as draft or tabled; got " + Vocabulary.wireName(status)
                     + " (move it on afterwards through /api/v1/proposals/{id}/status)");
         }
         if (Negotiation.findById(input.negotiationId()) == null) {
             throw ApiException.unknownReference("Unknown negotiation id: " + input.negotiationId());
         }
-        known.requireParties(java.util.List.of(input.sponsorPartyId()));
+        known.requireParties(List.of(input.sponsorPartyId()));
         Proposal superseded = null;
         if (input.supersedesProposalId() != null) {
             superseded = Proposal.findById(input.supersedesProposalId());
@@ -58,8 +65,8 @@ public class ProposalService {
                         + ": no such proposal in negotiation " + input.negotiationId());
             }
             if (!superseded.status.canMoveTo(ProposalStatus.SUPERSEDED)) {
-                throw ApiException.conflict("Proposal " + superseded.id + " is " + superseded.status.value()
-                        + " and cannot be superseded; allowed next: " + Vocabulary.names(superseded.status.next()));
+                throw ApiException.conflict("Proposal " + superseded.id + " is " + Vocabulary.wireName(superseded.status)
+                        + " and cannot be superseded; allowed next: " + allowed(superseded.status));
             }
         }
         Proposal p = new Proposal();
@@ -88,11 +95,11 @@ public class ProposalService {
     }
 
     @Transactional
-    public Proposal update(UUID id, String ifMatch, ProposalChanges changes) {
+    public Proposal update(UUID id, String ifMatch, EditProposal changes) {
         Proposal p = get(id);
         Preconditions.requireMatch(ifMatch, p.version);
-        known.requireParties(java.util.List.of(changes.sponsorPartyId()));
-        ProposalView before = Views.proposal(p);
+        known.requireParties(List.of(changes.sponsorPartyId()));
+        State before = State.of(p);
         p.title = changes.title().strip();
         p.sponsorPartyId = changes.sponsorPartyId();
         p.documentVersion = changes.version();
@@ -101,7 +108,7 @@ public class ProposalService {
         if (!sources.equals(p.sources)) {
             p.sources = sources;
         }
-        if (Views.proposal(p).equals(before)) {
+        if (State.of(p).equals(before)) {
             return p;
         }
         p.updatedAt = Clock.now();
@@ -119,8 +126,8 @@ public class ProposalService {
             return p;
         }
         if (!previous.canMoveTo(target)) {
-            throw ApiException.conflict("A " + previous.value() + " proposal cannot become " + target.value()
-                    + "; allowed next: " + Vocabulary.names(previous.next()));
+            throw ApiException.conflict("A " + Vocabulary.wireName(previous) + " proposal cannot become " + Vocabulary.wireName(target)
+                    + "; allowed next: " + allowed(previous));
         }
         p.status = target;
         p.updatedAt = Clock.now();
@@ -144,5 +151,10 @@ public class ProposalService {
                 .where("p.status = :status", "status", status)
                 .where("p.updatedAt >= :updatedSince", "updatedSince", updatedSince);
         return query.page(Proposal.class, request, sort, () -> query.order(sort, SORTS), "proposal");
+    }
+
+    /** The statuses a proposal may move to next, for a refusal's detail. */
+    private static String allowed(ProposalStatus from) {
+        return from.isFinal() ? "none (it is final)" : from.next().stream().map(Vocabulary::wireName).collect(Collectors.joining(", "));
     }
 }

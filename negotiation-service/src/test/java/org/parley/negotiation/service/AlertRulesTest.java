@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.parley.api.Vocabulary;
 import org.parley.events.ParleyEvent;
 import org.parley.events.alert.AlertSeverity;
 import org.parley.events.negotiation.IncidentRecorded;
@@ -13,6 +14,7 @@ import org.parley.events.negotiation.PositionRecorded;
 import org.parley.events.negotiation.ProposalStatusChanged;
 import org.parley.events.party.EnvoyAppointed;
 import org.parley.events.party.EnvoyData;
+import org.parley.negotiation.repository.AlertFacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ class AlertRulesTest {
 
     AlertRulesTest() {
         facts.principals.put(talks, List.of(russia, ukraine, us));
-        facts.proposals.put(proposal, new AlertRules.ProposalFacts("U.S. peace proposal", 1, us));
-        facts.clauses.put(territory, new AlertRules.ClauseFacts(proposal, "7", "Territory"));
+        facts.proposals.put(proposal, new AlertFacts.ProposalFacts("U.S. peace proposal", 1, us));
+        facts.clauses.put(territory, new AlertFacts.ClauseFacts(proposal, "7", "Territory"));
         facts.ongoing.put(us, List.of(talks));
     }
 
@@ -68,7 +70,7 @@ class AlertRulesTest {
         java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "alerts.md");
         List<String> rows = java.nio.file.Files.readAllLines(docs).stream().filter(line -> line.startsWith("| `")).toList();
         for (AlertRules.Rule rule : AlertRules.RULES) {
-            String row = "| `" + rule.name() + "` | " + rule.severity().wireName() + " |";
+            String row = "| `" + rule.name() + "` | " + Vocabulary.wireName(rule.severity()) + " |";
             assertTrue(rows.stream().anyMatch(line -> line.startsWith(row)), docs + " has no row starting with " + row);
         }
     }
@@ -160,7 +162,7 @@ class AlertRulesTest {
     @Test
     void meetingsAreInfoExceptACancellation() {
         UUID meeting = UUID.randomUUID();
-        facts.meetings.put(meeting, new AlertRules.MeetingFacts("Witkoff and Kushner meet Putin", NOW, "The Kremlin, Moscow", List.of(russia, us)));
+        facts.meetings.put(meeting, new AlertFacts.MeetingFacts("Witkoff and Kushner meet Putin", NOW, "The Kremlin, Moscow", List.of(russia, us)));
 
         List<AlertRules.Raised> scheduled = evaluate(meetingScheduled(meeting, "scheduled"));
         assertEquals(List.of("meeting_scheduled"), rules(scheduled));
@@ -188,7 +190,7 @@ class AlertRulesTest {
         assertEquals(talks, appointed.get(0).negotiationId());
 
         UUID yermak = UUID.randomUUID();
-        facts.predecessors.put("chief_negotiator", new AlertRules.EnvoyFacts(yermak, "Andriy Yermak"));
+        facts.predecessors.put("chief_negotiator", new AlertFacts.EnvoyFacts(yermak, "Andriy Yermak"));
         UUID otherTalks = UUID.randomUUID();
         facts.ongoing.put(ukraine, List.of(talks, otherTalks));
         List<AlertRules.Raised> replaced = evaluate(new EnvoyAppointed(envoy(ukraine, "Rustem Umerov", "chief_negotiator")));
@@ -279,16 +281,16 @@ class AlertRulesTest {
     }
 
     /** The negotiation's state, in memory. */
-    private static final class Facts implements AlertRules.Facts {
+    private static final class Facts implements AlertFacts {
 
         final Map<UUID, String> names = new HashMap<>();
-        final Map<UUID, AlertRules.ProposalFacts> proposals = new HashMap<>();
-        final Map<UUID, AlertRules.ClauseFacts> clauses = new HashMap<>();
-        final Map<UUID, AlertRules.MeetingFacts> meetings = new HashMap<>();
+        final Map<UUID, AlertFacts.ProposalFacts> proposals = new HashMap<>();
+        final Map<UUID, AlertFacts.ClauseFacts> clauses = new HashMap<>();
+        final Map<UUID, AlertFacts.MeetingFacts> meetings = new HashMap<>();
         final Map<UUID, List<UUID>> principals = new HashMap<>();
         final Map<UUID, Map<UUID, String>> statuses = new HashMap<>();
         final Map<UUID, List<UUID>> ongoing = new HashMap<>();
-        final Map<String, AlertRules.EnvoyFacts> predecessors = new HashMap<>();
+        final Map<String, AlertFacts.EnvoyFacts> predecessors = new HashMap<>();
         int statusLookups;
 
         UUID party(String name) {
@@ -307,17 +309,17 @@ class AlertRulesTest {
         }
 
         @Override
-        public Optional<AlertRules.ProposalFacts> proposal(UUID proposalId) {
+        public Optional<AlertFacts.ProposalFacts> proposal(UUID proposalId) {
             return Optional.ofNullable(proposals.get(proposalId));
         }
 
         @Override
-        public Optional<AlertRules.ClauseFacts> clause(UUID clauseId) {
+        public Optional<AlertFacts.ClauseFacts> clause(UUID clauseId) {
             return Optional.ofNullable(clauses.get(clauseId));
         }
 
         @Override
-        public Optional<AlertRules.MeetingFacts> meeting(UUID meetingId) {
+        public Optional<AlertFacts.MeetingFacts> meeting(UUID meetingId) {
             return Optional.ofNullable(meetings.get(meetingId));
         }
 
@@ -340,7 +342,7 @@ class AlertRulesTest {
         }
 
         @Override
-        public Optional<AlertRules.EnvoyFacts> predecessor(EnvoyData appointed) {
+        public Optional<AlertFacts.EnvoyFacts> predecessor(EnvoyData appointed) {
             return Optional.ofNullable(predecessors.get(appointed.role()));
         }
     }
