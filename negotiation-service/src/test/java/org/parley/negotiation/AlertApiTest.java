@@ -251,7 +251,9 @@ class AlertApiTest {
                 .contentType("application/problem+json").body("detail", containsString("info, notice, warning, critical"));
         given().queryParam("rule", "nonsense").when().get("/api/v1/alerts").then().statusCode(400).body("detail", containsString("position_rejected"));
         given().queryParam("party", "russia").when().get("/api/v1/alerts").then().statusCode(400);
-        given().queryParam("sort", "summary").when().get("/api/v1/alerts").then().statusCode(400);
+        given().queryParam("sort", "summary").when().get("/api/v1/alerts").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("sort"))
+                .body("violations.message", org.hamcrest.Matchers.hasItem("must be occurredAt, raisedAt or severity, with a leading - for descending order, or changes"));
         given().queryParam("size", 500).when().get("/api/v1/alerts").then().statusCode(400);
     }
 

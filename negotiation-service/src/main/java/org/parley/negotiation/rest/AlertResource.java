@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -46,7 +47,7 @@ public class AlertResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Page<AlertView> list(
             @Valid @BeanParam AlertListFilter filter,
-            @Parameter(description = "occurredAt, raisedAt or severity; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Parameter(description = "occurredAt, raisedAt or severity; prefix - for descending" + Pager.OR_CHANGES) @Pattern(regexp = "-?(occurredAt|raisedAt|severity)|changes", message = "must be occurredAt, raisedAt or severity, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
             @Valid @BeanParam Paging paging) {
         return alerts.list(filter.filter(), sort, paging.request()).map(AlertMapper::toView);
     }

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ public class AuditResource {
     public Page<AuditEntryView> list(
             @Valid @BeanParam AuditListFilter filter,
             @Parameter(description = "-occurredAt (newest first, the default) or occurredAt" + Pager.OR_CHANGES)
-            @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
+            @Pattern(regexp = "-?(occurredAt)|changes", message = "must be occurredAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("-occurredAt") String sort,
             @Valid @BeanParam Paging paging) {
         return audit.list(filter.filter(), sort, paging.request()).map(AuditMapper::toView);
     }

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -131,7 +132,7 @@ public class ClauseResource {
     @APIResponse(responseCode = "404", description = "No such clause, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
             @Valid @BeanParam ChangedSinceFilter filter,
-            @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
+            @Parameter(description = OpenApiText.HISTORY_SORT) @Pattern(regexp = "-?(recordedAt)|changes", message = "must be recordedAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return positions.history(positions.onClause(id, partyId), filter.updatedSince(), sort, paging.request()).map(PositionMapper::toView);
     }

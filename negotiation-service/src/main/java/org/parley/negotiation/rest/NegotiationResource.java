@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -95,7 +96,7 @@ public class NegotiationResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Page<NegotiationView> list(
             @Valid @BeanParam NegotiationListFilter filter,
-            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Parameter(description = "title, startedOn, createdAt or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @Pattern(regexp = "-?(title|startedOn|createdAt|updatedAt)|changes", message = "must be title, startedOn, createdAt or updatedAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return negotiations.list(filter.status(), filter.party(), filter.updatedSince(), sort, paging.request()).map(NegotiationMapper::toView);
     }

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +37,7 @@ public class PositionResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Page<PositionView> list(
             @Valid @BeanParam PositionListFilter filter,
-            @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Parameter(description = "updatedAt or recordedAt; prefix - for descending" + Pager.OR_CHANGES) @Pattern(regexp = "-?(updatedAt|recordedAt)|changes", message = "must be updatedAt or recordedAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return positions.list(filter.filter(), sort, paging.request())
                 .map(PositionMapper::toView);

@@ -1,5 +1,6 @@
 package org.parley.negotiation.rest;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -136,7 +137,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Page<ProposalView> list(
             @Valid @BeanParam ProposalListFilter filter,
-            @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Parameter(description = "createdAt, updatedAt, version or title; prefix - for descending" + Pager.OR_CHANGES) @Pattern(regexp = "-?(createdAt|updatedAt|version|title)|changes", message = "must be createdAt, updatedAt, version or title, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return proposals.list(filter.negotiation(), filter.sponsor(), filter.status(), filter.updatedSince(), sort, paging.request())
                 .map(ProposalMapper::toView);
@@ -173,7 +174,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such proposal")
     public Page<ClauseView> listClauses(@PathParam("id") UUID id, @Valid @BeanParam ChangedSinceFilter filter,
-            @Parameter(description = "position or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @QueryParam("sort") @DefaultValue("position") String sort,
+            @Parameter(description = "position or updatedAt; prefix - for descending" + Pager.OR_CHANGES) @Pattern(regexp = "-?(position|updatedAt)|changes", message = "must be position or updatedAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("position") String sort,
             @Valid @BeanParam Paging paging) {
         return clauses.list(id, filter.updatedSince(), sort, paging.request()).map(ClauseMapper::toView);
     }
@@ -228,7 +229,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "No such proposal, or no stance recorded")
     public Page<PositionChangeView> positionHistory(@PathParam("id") UUID id, @PathParam("partyId") UUID partyId,
             @Valid @BeanParam ChangedSinceFilter filter,
-            @Parameter(description = OpenApiText.HISTORY_SORT) @QueryParam("sort") @DefaultValue("recordedAt") String sort,
+            @Parameter(description = OpenApiText.HISTORY_SORT) @Pattern(regexp = "-?(recordedAt)|changes", message = "must be recordedAt, with a leading - for descending order, or changes") @QueryParam("sort") @DefaultValue("recordedAt") String sort,
             @Valid @BeanParam Paging paging) {
         return positions.history(positions.onProposal(id, partyId), filter.updatedSince(), sort, paging.request()).map(PositionMapper::toView);
     }

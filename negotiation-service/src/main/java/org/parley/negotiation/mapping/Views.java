@@ -1,8 +1,0 @@
-package org.parley.negotiation.mapping;
-
-/** Emptied: each aggregate has its own mapper now (the lead deletes this class). */
-public final class Views {
-
-    private Views() {
-    }
-}
