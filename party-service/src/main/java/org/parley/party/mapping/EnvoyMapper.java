@@ -4,12 +4,10 @@ import org.parley.party.model.Envoy;
 import org.parley.party.rest.EnvoyInput;
 import org.parley.party.rest.EnvoyView;
 import org.parley.party.rest.MandateEndInput;
-import org.parley.party.service.AppointEnvoy;
-import org.parley.party.service.ChangeEnvoy;
+import org.parley.party.service.RecordEnvoy;
 import org.parley.party.service.EndMandate;
 
 import java.util.List;
-import java.util.UUID;
 
 /** Between the envoy's API records and the service's entity and commands. */
 public final class EnvoyMapper {
@@ -22,17 +20,12 @@ public final class EnvoyMapper {
                 envoy.mandateFrom, envoy.mandateTo, envoy.mandateEndReason, envoy.createdAt, envoy.updatedAt, envoy.version);
     }
 
-    public static AppointEnvoy toCommand(EnvoyInput input) {
-        return new AppointEnvoy(input.fullName(), input.aliases(), input.title(), input.partyId(), input.role(),
+    public static RecordEnvoy toCommand(EnvoyInput input) {
+        return new RecordEnvoy(input.fullName(), input.aliases(), input.title(), input.partyId(), input.role(),
                 input.mandateFrom(), input.mandateTo());
     }
 
-    public static ChangeEnvoy toCommand(UUID envoyId, String ifMatch, EnvoyInput input) {
-        return new ChangeEnvoy(envoyId, ifMatch, input.fullName(), input.aliases(), input.title(), input.partyId(), input.role(),
-                input.mandateFrom(), input.mandateTo());
-    }
-
-    public static EndMandate toCommand(UUID envoyId, String ifMatch, MandateEndInput input) {
-        return new EndMandate(envoyId, ifMatch, input.endedOn(), input.reason());
+    public static EndMandate toCommand(MandateEndInput input) {
+        return new EndMandate(input.endedOn(), input.reason());
     }
 }

@@ -3,10 +3,8 @@ package org.parley.party.mapping;
 import org.parley.party.model.Party;
 import org.parley.party.rest.PartyInput;
 import org.parley.party.rest.PartyView;
-import org.parley.party.service.ChangeParty;
-import org.parley.party.service.RegisterParty;
+import org.parley.party.service.RecordParty;
 
-import java.util.UUID;
 
 /** Between the party's API records and the service's entity and commands. */
 public final class PartyMapper {
@@ -19,11 +17,8 @@ public final class PartyMapper {
                 party.createdAt, party.updatedAt, party.version);
     }
 
-    public static RegisterParty toCommand(PartyInput input) {
-        return new RegisterParty(input.slug(), input.name(), input.kind(), input.isoCode(), input.conflictRole());
+    public static RecordParty toCommand(PartyInput input) {
+        return new RecordParty(input.slug(), input.name(), input.kind(), input.isoCode(), input.conflictRole());
     }
 
-    public static ChangeParty toCommand(UUID partyId, String ifMatch, PartyInput input) {
-        return new ChangeParty(partyId, ifMatch, input.slug(), input.name(), input.kind(), input.isoCode(), input.conflictRole());
-    }
 }

@@ -107,7 +107,7 @@ public class EnvoyResource {
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull EnvoyInput body) {
-        Envoy envoy = service.change(EnvoyMapper.toCommand(id, ifMatch, body));
+        Envoy envoy = service.change(id, ifMatch, EnvoyMapper.toCommand(body));
         return Responses.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 
@@ -130,7 +130,7 @@ public class EnvoyResource {
                                @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                                @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull MandateEndInput body) {
-        Envoy envoy = service.endMandate(EnvoyMapper.toCommand(id, ifMatch, body));
+        Envoy envoy = service.endMandate(id, ifMatch, EnvoyMapper.toCommand(body));
         return Responses.ok(envoy.version, EnvoyMapper.toView(envoy));
     }
 }

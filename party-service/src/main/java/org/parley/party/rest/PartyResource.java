@@ -116,7 +116,7 @@ public class PartyResource {
                            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = OpenApiText.IF_MATCH, example = "\"0\"")
                            @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull PartyInput body) {
-        Party party = service.change(PartyMapper.toCommand(id, ifMatch, body));
+        Party party = service.change(id, ifMatch, PartyMapper.toCommand(body));
         return Responses.ok(party.version, PartyMapper.toView(party));
     }
 

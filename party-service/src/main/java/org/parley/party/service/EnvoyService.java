@@ -50,7 +50,7 @@ public class EnvoyService {
     }
 
     @Transactional
-    public Envoy appoint(AppointEnvoy command) {
+    public Envoy appoint(RecordEnvoy command) {
         requireParty(command.partyId());
         Envoy envoy = new Envoy();
         envoy.id = UUID.randomUUID();
@@ -69,9 +69,9 @@ public class EnvoyService {
     }
 
     @Transactional
-    public Envoy change(ChangeEnvoy command) {
-        Envoy envoy = get(command.envoyId());
-        Preconditions.requireMatch(command.ifMatch(), envoy.version);
+    public Envoy change(UUID envoyId, String ifMatch, RecordEnvoy command) {
+        Envoy envoy = get(envoyId);
+        Preconditions.requireMatch(ifMatch, envoy.version);
         if (changesNothing(command, envoy)) {
             return envoy;
         }
@@ -96,7 +96,7 @@ public class EnvoyService {
     }
 
     /** A PUT that would change nothing neither bumps the version nor emits an event. */
-    private static boolean changesNothing(ChangeEnvoy command, Envoy envoy) {
+    private static boolean changesNothing(RecordEnvoy command, Envoy envoy) {
         return Objects.equals(command.fullName(), envoy.fullName)
                 && Objects.equals(command.aliases(), envoy.aliases)
                 && Objects.equals(command.title(), envoy.title)
@@ -111,9 +111,9 @@ public class EnvoyService {
      * nothing left to end (409); one with a later planned end is ended early.
      */
     @Transactional
-    public Envoy endMandate(EndMandate command) {
-        Envoy envoy = get(command.envoyId());
-        Preconditions.requireMatch(command.ifMatch(), envoy.version);
+    public Envoy endMandate(UUID envoyId, String ifMatch, EndMandate command) {
+        Envoy envoy = get(envoyId);
+        Preconditions.requireMatch(ifMatch, envoy.version);
         if (!Envoy.mandateInOrder(envoy.mandateFrom, command.endedOn())) {
             // The stored start is the other half of this check, so it is made here rather than on the body; the problem names the field to fix.
             throw ApiException.badRequest("endedOn: " + command.endedOn() + " is before the start of the mandate (mandateFrom " + envoy.mandateFrom + ")");

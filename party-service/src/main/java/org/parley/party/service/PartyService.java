@@ -52,7 +52,7 @@ public class PartyService {
     }
 
     @Transactional
-    public Party register(RegisterParty command) {
+    public Party register(RecordParty command) {
         ensureSlugFree(command.slug(), null);
         Party party = new Party();
         party.id = UUID.randomUUID();
@@ -70,9 +70,9 @@ public class PartyService {
     }
 
     @Transactional
-    public Party change(ChangeParty command) {
-        Party party = get(command.partyId());
-        Preconditions.requireMatch(command.ifMatch(), party.version);
+    public Party change(UUID partyId, String ifMatch, RecordParty command) {
+        Party party = get(partyId);
+        Preconditions.requireMatch(ifMatch, party.version);
         if (changesNothing(command, party)) {
             return party;
         }
@@ -90,7 +90,7 @@ public class PartyService {
     }
 
     /** A PUT that would change nothing neither bumps the version nor emits an event. */
-    private static boolean changesNothing(ChangeParty command, Party party) {
+    private static boolean changesNothing(RecordParty command, Party party) {
         return Objects.equals(command.slug(), party.slug)
                 && Objects.equals(command.name(), party.name)
                 && command.kind() == party.kind

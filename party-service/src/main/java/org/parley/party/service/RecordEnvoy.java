@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Replace every field of an envoy, based on the version the client read ({@code ifMatch}). Names are kept
+ * Every field of an envoy of an existing party, to appoint one or to replace what it holds. Names are kept
  * stripped, aliases without repeats, a blank title as none.
  */
-public record ChangeEnvoy(UUID envoyId, String ifMatch, String fullName, List<String> aliases, String title, UUID partyId,
-                          EnvoyRole role, LocalDate mandateFrom, LocalDate mandateTo) {
+public record RecordEnvoy(String fullName, List<String> aliases, String title, UUID partyId, EnvoyRole role,
+                           LocalDate mandateFrom, LocalDate mandateTo) {
 
-    public ChangeEnvoy {
+    public RecordEnvoy {
         fullName = CommandText.strip(fullName);
         aliases = CommandText.aliases(aliases);
         title = CommandText.blankToNull(title);
