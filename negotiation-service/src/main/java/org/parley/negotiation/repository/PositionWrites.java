@@ -1,9 +1,7 @@
 package org.parley.negotiation.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import org.parley.events.Outbox;
 import org.parley.negotiation.model.PartyPosition;
@@ -35,10 +33,6 @@ public class PositionWrites {
             INSERT INTO position_change (position_id, status, previous_status, note, sources, affected_clause_ids, recorded_at,
                                          recorded_by, created_at)
             SELECT id, status, ?, note, sources, affected_clause_ids, recorded_at, recorded_by, ? FROM changed""";
-
-    /** The mapper Hibernate's JSON columns are read with (Quarkus's), so the timeline reads back what is written here. */
-    @Inject
-    ObjectMapper json;
 
     /**
      * The statement that stores {@code position}'s new stance (already applied to it in memory, with the version
@@ -88,7 +82,7 @@ public class PositionWrites {
 
     private String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return JsonColumns.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A position's JSON column could not be written", e);
         }
