@@ -307,12 +307,16 @@ public final class OutboxRelay implements AutoCloseable {
         store.begin();
         boolean committed = false;
         try {
-            // The bucket locks and the claim are one statement: a round is three round trips (claim, mark sent, commit).
-            OutboxStore.Claim claim = store.claim();
-            contended = claim.bucketsHeld() < OutboxStore.BUCKETS;
-            List<OutboxRow> rows = claim.rows();
+            List<Integer> buckets = store.lockBuckets();
+            contended = buckets.size() < OutboxStore.BUCKETS;
+            if (buckets.isEmpty()) {
+                // Another relay holds every bucket and will publish what is there.
+                store.commit();
+                committed = true;
+                return Batch.EMPTY;
+            }
+            List<OutboxRow> rows = store.claim(buckets);
             if (rows.isEmpty()) {
-                // Nothing to send in the buckets held; if another relay holds every bucket, it publishes what is there.
                 store.commit();
                 committed = true;
                 return Batch.EMPTY;

@@ -4,6 +4,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,29 +30,19 @@ final class OutboxStore {
 
     private static final int PURGE_CHUNK = 5_000;
 
-    /**
-     * One statement, one round trip: try every bucket's advisory lock (held to the end of the round), then claim the
-     * oldest unsent rows of the buckets won. The lock is taken in a materialized CTE, which PostgreSQL evaluates once
-     * and before the claim that reads it. The first column is how many buckets were won, on every row; a claim that
-     * finds no row still returns one, with that count and nulls.
-     */
+    private static final String LOCK_BUCKETS = """
+            SELECT bucket FROM generate_series(0, %d) AS bucket
+            WHERE pg_try_advisory_xact_lock(%d, bucket)""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
     private static final String CLAIM = """
-            WITH held AS MATERIALIZED (
-                SELECT coalesce(array_agg(bucket::int2), '{}') AS buckets
-                FROM generate_series(0, %d) AS bucket
-                WHERE pg_try_advisory_xact_lock(%d, bucket))
-            SELECT cardinality(held.buckets), o.*
-            FROM held LEFT JOIN LATERAL (
-                SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
-                       actor, change_reason
-                FROM event_outbox o
-                WHERE sent_at IS NULL AND key_bucket = ANY (held.buckets)
-                  AND NOT EXISTS (SELECT 1 FROM event_outbox_parked p
-                                  WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.sequence < o.sequence)
-                ORDER BY sequence
-                LIMIT ?
-                FOR UPDATE OF o SKIP LOCKED) o ON true
-            ORDER BY o.sequence""".formatted(BUCKETS - 1, LOCK_NAMESPACE);
+            SELECT sequence, id, topic, message_key, event_type, source, subject, data_schema, payload, created_at,
+                   actor, change_reason
+            FROM event_outbox o
+            WHERE sent_at IS NULL AND key_bucket = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM event_outbox_parked p
+                              WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.sequence < o.sequence)
+            ORDER BY sequence
+            LIMIT ?
+            FOR UPDATE OF o SKIP LOCKED""";
     private static final String MARK_SENT = "UPDATE event_outbox SET sent_at = clock_timestamp() WHERE sequence = ANY (?)";
     private static final String PARK = """
             WITH parked AS (DELETE FROM event_outbox WHERE sequence = ? RETURNING *)
@@ -143,27 +134,29 @@ final class OutboxStore {
         connection.setAutoCommit(true);
     }
 
-    /**
-     * The buckets this relay now holds until the end of the round (those another relay holds are skipped), and the
-     * oldest unsent rows of those buckets, not behind a parked row of their key, locked until the end of the round.
-     */
-    record Claim(int bucketsHeld, List<OutboxRow> rows) {
+    /** @return the buckets this relay now holds until the end of the round; those another relay holds are skipped */
+    List<Integer> lockBuckets() throws SQLException {
+        List<Integer> buckets = new ArrayList<>(BUCKETS);
+        try (Statement lock = connection.createStatement(); ResultSet rows = lock.executeQuery(LOCK_BUCKETS)) {
+            while (rows.next()) {
+                buckets.add(rows.getInt(1));
+            }
+        }
+        return buckets;
     }
 
-    Claim claim() throws SQLException {
+    /** The oldest unsent rows of these buckets, not behind a parked row of their key, locked until the end of the round. */
+    List<OutboxRow> claim(List<Integer> buckets) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        int held = 0;
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setInt(1, settings.batchSize());
+            Array bucketArray = connection.createArrayOf("int2", buckets.toArray());
+            claim.setArray(1, bucketArray);
+            claim.setInt(2, settings.batchSize());
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    held = result.getInt(1);
-                    long sequence = result.getLong(2);
-                    if (result.wasNull()) {
-                        continue;
-                    }
                     rows.add(new OutboxRow(
-                            sequence,
+                            result.getLong(1),
+                            result.getString(2),
                             result.getString(3),
                             result.getString(4),
                             result.getString(5),
@@ -171,14 +164,13 @@ final class OutboxStore {
                             result.getString(7),
                             result.getString(8),
                             result.getString(9),
-                            result.getString(10),
-                            result.getObject(11, OffsetDateTime.class).toInstant(),
-                            result.getString(12),
-                            result.getString(13)));
+                            result.getObject(10, OffsetDateTime.class).toInstant(),
+                            result.getString(11),
+                            result.getString(12)));
                 }
             }
         }
-        return new Claim(held, rows);
+        return rows;
     }
 
     void markSent(List<OutboxRow> rows) throws SQLException {
