@@ -19,10 +19,13 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 @ApplicationScoped
 public class JsonColumns implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+    /** Also what PositionWrites writes these columns with, outside Hibernate: one format whoever writes. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
 
     @Override
     public <T> T fromString(CharSequence charSequence, org.hibernate.type.descriptor.java.JavaType<T> javaType, org.hibernate.type.descriptor.WrapperOptions wrapperOptions) {

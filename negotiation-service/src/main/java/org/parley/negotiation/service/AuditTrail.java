@@ -8,6 +8,7 @@ import org.parley.api.PageRequest;
 import org.parley.api.Vocabulary;
 import org.parley.events.Actor;
 import org.parley.events.EventCatalog;
+import org.parley.events.Outbox;
 import org.parley.events.ParleyEvent;
 import org.parley.events.negotiation.ClauseAdded;
 import org.parley.events.negotiation.ClauseUpdated;
@@ -37,6 +38,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,25 +106,44 @@ public class AuditTrail {
     }
 
     public void record(Connection connection, UUID eventId, ParleyEvent event, Actor actor, Instant at, String service) throws SQLException {
-        Optional<Entity> changed = entityOf(event);
-        if (changed.isEmpty()) {
+        Optional<Outbox.Alongside> entry = entry(event, actor, at, service);
+        if (entry.isEmpty()) {
             return;
         }
-        Entity entity = changed.get();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, eventId);
-            insert.setTimestamp(2, Timestamp.from(at));
-            insert.setString(3, actor == null ? null : actor.subject());
-            insert.setString(4, actor == null ? null : actor.reason());
-            insert.setString(5, EventCatalog.typeOf(event.getClass()));
-            insert.setString(6, service);
-            insert.setString(7, Vocabulary.wireName(entity.type()));
-            insert.setObject(8, entity.id());
-            insert.setObject(9, entity.negotiationId());
-            insert.setString(10, entity.path());
-            insert.setString(11, entity.historyPath());
+            entry.get().bind(insert, 1, eventId);
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * The entry of a change this service is writing, as a statement that rides with the event's outbox append
+     * ({@link Outbox#append(Connection, ParleyEvent, Actor, List, List)}): same transaction, same round trip, the
+     * event's id as the entry's. Empty for an event that is not audited.
+     */
+    public Optional<Outbox.Alongside> entry(ParleyEvent event, Actor actor, Instant at, String service) {
+        return entityOf(event).map(entity -> new Outbox.Alongside() {
+            @Override
+            public String sql() {
+                return INSERT;
+            }
+
+            @Override
+            public int bind(PreparedStatement insert, int first, UUID eventId) throws SQLException {
+                insert.setObject(first, eventId);
+                insert.setTimestamp(first + 1, Timestamp.from(at));
+                insert.setString(first + 2, actor == null ? null : actor.subject());
+                insert.setString(first + 3, actor == null ? null : actor.reason());
+                insert.setString(first + 4, EventCatalog.typeOf(event.getClass()));
+                insert.setString(first + 5, service);
+                insert.setString(first + 6, Vocabulary.wireName(entity.type()));
+                insert.setObject(first + 7, entity.id());
+                insert.setObject(first + 8, entity.negotiationId());
+                insert.setString(first + 9, entity.path());
+                insert.setString(first + 10, entity.historyPath());
+                return 11;
+            }
+        });
     }
 
     static Optional<Entity> entityOf(ParleyEvent event) {

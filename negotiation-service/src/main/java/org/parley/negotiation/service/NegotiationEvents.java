@@ -122,22 +122,36 @@ public class NegotiationEvents {
     }
 
     public void positionChanged(PartyPosition p, PositionStatus previous) {
-        append(new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, Vocabulary.wireName(p.status),
-                previous == null ? null : Vocabulary.wireName(previous), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy));
+        append(recorded(p, previous));
+    }
+
+    /**
+     * A position change whose rows the caller writes with plain JDBC: {@code change} goes to the database in the
+     * same round trip as the event and its audit entry, before them.
+     */
+    void positionChanged(PartyPosition p, PositionStatus previous, Outbox.Alongside change) {
+        append(recorded(p, previous), List.of(change));
+    }
+
+    private static PositionRecorded recorded(PartyPosition p, PositionStatus previous) {
+        return new PositionRecorded(p.id, p.negotiationId, p.partyId, p.proposalId, p.clauseId, Vocabulary.wireName(p.status),
+                previous == null ? null : Vocabulary.wireName(previous), p.note, p.affectedClauseIds, sources(p.sources), p.recordedAt, p.recordedBy);
     }
 
     /** Package-private so that the statement and incident events share this outbox and its source. */
     void append(NegotiationEvent event) {
+        append(event, List.of());
+    }
+
+    private void append(NegotiationEvent event, List<Outbox.Alongside> change) {
         Session session = em.unwrap(Session.class);
         // The change first: its row lock orders concurrent writers before their events take outbox sequence numbers.
         session.flush();
         // Every write here is a request's: its author is the token's subject, its reason the X-Change-Reason header.
         Actor actor = new Actor(author.subject(), author.reason());
-        UUID eventId = session.doReturningWork(connection -> {
-            UUID id = outbox.append(connection, event, actor);
-            audit.record(connection, id, event, actor, Clock.now(), eventBus.source());
-            return id;
-        });
+        // The change written by JDBC (if any), the event and its audit entry: one round trip.
+        List<Outbox.Alongside> auditEntry = audit.entry(event, actor, Clock.now(), eventBus.source()).stream().toList();
+        UUID eventId = session.doReturningWork(connection -> outbox.append(connection, event, actor, change, auditEntry));
         alerts.raiseFor(event, eventId.toString());
     }
 

@@ -20,6 +20,7 @@ import org.parley.negotiation.model.Proposal;
 import org.parley.negotiation.model.Source;
 import org.parley.negotiation.repository.ListQuery;
 import org.parley.negotiation.repository.PositionFilter;
+import org.parley.negotiation.repository.PositionWrites;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,9 @@ public class PositionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PositionWrites writes;
 
     /** recordedBy is the token's subject: the server's word, never the client's. */
     @Inject
@@ -104,9 +108,9 @@ public class PositionService {
 
     /**
      * A position write's reads, in one statement: the proposal and its negotiation with the negotiation's parties
-     * (and the clause, for a clause), the party's current stance, and whether the party copy knows the party. The
-     * proposal and negotiation are then made read-only, as the write never changes them: the session drops their
-     * snapshots and its flushes do not dirty-check them. The alert rules find them in the session.
+     * (and the clause, for a clause), the party's current stance, and whether the party copy knows the party. All
+     * are then made read-only, as the write never changes them through the session (a stance's change is written by
+     * PositionWrites): the session drops their snapshots and its flushes do not dirty-check them. The alert rules find them in the session.
      *
      * @param from the joins, with {@code :id} the id of the row aliased {@code root} and {@code pp} the stance
      */
@@ -121,6 +125,10 @@ public class PositionService {
                 .map(row -> {
                     session.setReadOnly(row[0], true);
                     session.setReadOnly(row[1], true);
+                    if (row[2] != null) {
+                        // A change to it is written by PositionWrites, not by a flush.
+                        session.setReadOnly(row[2], true);
+                    }
                     return new Context((Proposal) row[0], (PartyPosition) row[2], row[3] != null);
                 });
     }
@@ -173,10 +181,10 @@ public class PositionService {
                     + "); a position's timeline only moves forward");
         }
         PositionStatus previous = current.status;
+        // current is read-only in the session: the stance, its timeline row, the event and the audit entry go in one
+        // round trip of plain JDBC, which checks the version (a stale one is a 412) and raises it in memory.
         apply(current, stance, recordedAt, now);
-        append(current, previous, now);
-        em.flush();
-        events.positionChanged(current, previous);
+        events.positionChanged(current, previous, writes.change(current, previous));
         return new Outcome(current, false);
     }
 
