@@ -298,7 +298,7 @@ class ParleyScenarioTest {
     void exportsTheHistoryOfPositionsAsNdjsonAndCsv() throws Exception {
         ExportApi export = new ExportApi(client);
         // The export is a download: the client writes the body to a file, whatever its size.
-        java.io.File ndjson = export.exportPositionChanges(null, null, null, talks.getId().toString(), ukraine.getId().toString(), null, null, null);
+        java.io.File ndjson = export.exportPositionChanges(null, null, null, talks.getId(), ukraine.getId(), null, null, null);
         List<PositionChangeRow> rows = new java.util.ArrayList<>();
         for (String line : java.nio.file.Files.readAllLines(ndjson.toPath())) {
             rows.add(client.getObjectMapper().readValue(line, PositionChangeRow.class));
@@ -307,7 +307,7 @@ class ParleyScenarioTest {
                 rows.stream().map(PositionChangeRow::getStatus).toList(), "Ukraine's changes, in the order recorded");
         assertEquals(REUTERS.getUrl(), rows.get(0).getSources().get(0).getUrl(), "each row carries its sources");
 
-        java.io.File csv = export.exportPositionChanges(null, ExportFormat.CSV, null, talks.getId().toString(), ukraine.getId().toString(), null, null, null);
+        java.io.File csv = export.exportPositionChanges(null, ExportFormat.CSV, null, talks.getId(), ukraine.getId(), null, null, null);
         List<String> lines = java.nio.file.Files.readAllLines(csv.toPath());
         assertTrue(lines.get(0).startsWith("sequence,positionId,negotiationId"), lines.get(0));
         assertEquals(1 + rows.size(), lines.size(), "a header and one line per change (no note here spans lines)");
