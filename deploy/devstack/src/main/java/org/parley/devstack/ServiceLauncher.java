@@ -72,7 +72,12 @@ public final class ServiceLauncher implements AutoCloseable {
                 .findFirst().orElse("512m");
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Generous on purpose: a service that dies at start is noticed at once (its process is checked on every poll),
+     * so this only bounds a start that hangs. 120 s was too short when three JVMs start together on a 2-core
+     * machine that is also running a build or the benchmark's load.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final Path logDir;
     private final JvmProfile profile;
