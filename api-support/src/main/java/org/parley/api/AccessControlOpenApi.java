@@ -16,8 +16,13 @@ import java.util.Map;
  * are in its security requirement, from {@code @RolesAllowed}). The optional {@value ChangeAuthor#REASON_HEADER}
  * is described with the security scheme rather than as a parameter of every write, which would add an
  * argument to every write method of the generated SDKs.
+ * <p>
+ * It runs at build time, like {@link ContractFilter}: its result depends on nothing known only at run time, and a
+ * filter left to run at start keeps Quarkus building the whole document (parse, filter, JSON and YAML) before the
+ * service can answer, which Quarkus otherwise defers to the first request once it no longer does it regardless
+ * (docs/performance.md, "Session 5: start-up").
  */
-@OpenApiFilter
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AccessControlOpenApi implements OASFilter {
 
     @Override

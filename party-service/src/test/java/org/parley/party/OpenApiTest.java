@@ -89,6 +89,35 @@ class OpenApiTest {
         }
     }
 
+    /**
+     * api-support's AccessControlOpenApi runs at build time; it must then already see the security requirements
+     * the roles give each operation, or the 401 and 403 would silently vanish from the document.
+     */
+    @Test
+    void everySecuredOperationDeclaresTheAccessRefusals() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString()).get("paths");
+        List<String> secured = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode op = operation.getValue();
+                if (!METHODS.contains(operation.getKey()) || op.path("security").isEmpty()) {
+                    continue;
+                }
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                secured.add(where);
+                for (String status : List.of("401", "403")) {
+                    if (op.at("/responses/" + status + "/content/application~1problem+json/schema").isMissingNode()) {
+                        problems.add(where + ": no " + status + " problem");
+                    }
+                }
+            }
+        }
+        assertTrue(secured.size() >= 11, () -> "secured operations: " + secured);
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void schemasAreNamedForThisServiceAndEnumsUseWireValues() throws Exception {
         JsonNode schemas = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
