@@ -37,6 +37,9 @@ class ApiProxyTest {
     private static final Duration ROUTE_TIMEOUT = Duration.ofMillis(1500);
     private static final ApiProxy.ConnectionPool POOL = new ApiProxy.ConnectionPool(64, Duration.ofSeconds(20));
 
+    /** Larger than the pieces (8 KiB) an answer reaches the proxy in, smaller than what it gathers whole. */
+    private static final String LARGE_BODY = "0123456789abcdef".repeat(100_000 / 16) + "end";
+
     private static Vertx vertx;
     private static HttpServer partyService;
     private static HttpServer negotiationService;
@@ -82,6 +85,14 @@ class ApiProxyTest {
                 ctx.response().end("too late");
             }
         }));
+        router.route("/api/v1/negotiations/large").handler(ctx -> ctx.response().putHeader("content-type", "text/plain")
+                .putHeader("X-Stub", name).end(LARGE_BODY));
+        router.route("/api/v1/negotiations/broken").handler(ctx -> {
+            // Declares the whole answer, sends a part, then the connection breaks: a service that dies midway.
+            ctx.response().putHeader("content-type", "text/plain").putHeader("content-length", String.valueOf(LARGE_BODY.length()));
+            ctx.response().write(LARGE_BODY.substring(0, 20_000));
+            vertx.setTimer(100, t -> ctx.request().connection().close());
+        });
         router.route().handler(ctx -> ctx.request().body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             ctx.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -198,6 +209,28 @@ class ApiProxyTest {
         assertEquals("http://localhost:" + gateway.actualPort() + "/api/v1/envoys/4b1c8a52-7c44-4f1e-9d1e-0d7f1c7c2b10",
                 response.headers().firstValue("Location").orElseThrow());
         assertEquals("\"0\"", response.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void aLargeAnswerOfKnownLengthArrivesWholeWithItsHeaders() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/negotiations/large").GET());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(LARGE_BODY, response.body());
+        assertEquals(String.valueOf(LARGE_BODY.length()), response.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals("negotiation-service", response.headers().firstValue("X-Stub").orElseThrow());
+    }
+
+    @Test
+    void anAnswerTheServiceBreaksOffMidwayGivesA503ProblemNotATruncatedAnswer() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/negotiations/broken").GET());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        JsonObject problem = new JsonObject(response.body());
+        assertTrue(problem.getString("detail").contains("negotiation-service"), problem.getString("detail"));
+        assertEquals("/api/v1/negotiations/broken", problem.getString("instance"));
     }
 
     @Test
