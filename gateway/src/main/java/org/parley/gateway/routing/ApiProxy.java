@@ -45,9 +45,9 @@ import java.util.concurrent.TimeoutException;
  * the forwarded path is the normalised one the route was chosen by; {@code X-Forwarded-For/Proto/Host}
  * tell the service who asked and where; a {@code Location} pointing at the service is rewritten to the
  * gateway; and a service that cannot be reached or stays silent past its route's timeout turns into a
- * prompt 503 or 504 problem instead of a hang or an empty 502. Request bodies stream; an answer of known length
- * up to {@link #MAX_GATHERED_RESPONSE_BYTES} is gathered and written to the client in one piece (so an answer the
- * service breaks off midway also becomes a 503 problem), larger ones and those of unknown length stream.
+ * prompt 503 or 504 problem instead of a hang or an empty 502. Request bodies stream; an answer of up to
+ * {@link #MAX_GATHERED_RESPONSE_BYTES} is gathered and written to the client in one piece with its Content-Length
+ * (so an answer the service breaks off midway also becomes a 503 problem), a larger one streams.
  * <p>
  * Connections to a service are pooled (HTTP/1.1 keep-alive, no h2c). A pooled connection can be closed by
  * the service at the moment the proxy reuses it (its idle timeout, a restart), so: the proxy gives up an idle
