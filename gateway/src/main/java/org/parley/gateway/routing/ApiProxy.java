@@ -1,6 +1,8 @@
 package org.parley.gateway.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +19,7 @@ import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -38,11 +41,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Routes {@code /api/v1/**} to the service that owns each path, with the Vert.x HTTP reverse proxy.
- * Requests and responses stream through unchanged (method, headers, body, status, problem bodies), except:
+ * Requests and responses pass through unchanged (method, headers, body, status, problem bodies), except:
  * the forwarded path is the normalised one the route was chosen by; {@code X-Forwarded-For/Proto/Host}
  * tell the service who asked and where; a {@code Location} pointing at the service is rewritten to the
  * gateway; and a service that cannot be reached or stays silent past its route's timeout turns into a
- * prompt 503 or 504 problem instead of a hang or an empty 502.
+ * prompt 503 or 504 problem instead of a hang or an empty 502. Request bodies stream; an answer of up to
+ * {@link #MAX_GATHERED_RESPONSE_BYTES} is gathered and written to the client in one piece with its Content-Length
+ * (so an answer the service breaks off midway also becomes a 503 problem), a larger one streams.
  * <p>
  * Connections to a service are pooled (HTTP/1.1 keep-alive, no h2c). A pooled connection can be closed by
  * the service at the moment the proxy reuses it (its idle timeout, a restart), so: the proxy gives up an idle
@@ -76,6 +81,14 @@ public final class ApiProxy implements AutoCloseable {
     /** The largest request body kept in memory so that an idempotent write can be sent again. */
     static final int MAX_RETRIED_BODY_BYTES = 1024 * 1024;
 
+    /**
+     * The largest answer gathered whole before it is written to the client. The services send a body larger than
+     * their output buffer (8 KiB) chunked, and it reaches the proxy in pieces; streamed, each piece was its own
+     * write and flush to the client, a system call each, and the chunk framing more. Gathered, the answer leaves
+     * in one write with a Content-Length. A larger answer streams once this much of it has been gathered.
+     */
+    static final int MAX_GATHERED_RESPONSE_BYTES = 256 * 1024;
+
     public static final String PROBLEM_TYPE_BASE = "https://parley.example/problems/";
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -96,9 +109,10 @@ public final class ApiProxy implements AutoCloseable {
                             .setKeepAlive(true)
                             .setKeepAliveTimeout((int) Math.max(1, pool.keepAlive().toSeconds())),
                     new PoolOptions().setHttp1MaxSize(pool.size()));
+            SocketAddress server = SocketAddress.inetSocketAddress(downstream.port(), downstream.url().getHost());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(new RequestOptions()
-                            .setServer(SocketAddress.inetSocketAddress(downstream.port(), downstream.url().getHost()))
+                            .setServer(server)
                             // The service builds absolute URLs (Location) from this Host; see rewriteLocation.
                             .setHost(downstream.url().getHost())
                             .setPort(downstream.port())
@@ -130,6 +144,8 @@ public final class ApiProxy implements AutoCloseable {
     }
 
     private static final class Forwarding implements ProxyInterceptor {
+
+        private static final List<String> LOCATION_HEADERS = List.of("Location", "Content-Location");
 
         private final Downstream downstream;
 
@@ -227,13 +243,61 @@ public final class ApiProxy implements AutoCloseable {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             ProxyResponse response = context.response();
-            for (String header : List.of("Location", "Content-Location")) {
+            for (String header : LOCATION_HEADERS) {
                 String value = response.headers().get(header);
                 if (value != null) {
                     response.putHeader(header, rewriteLocation(value, context.request().proxiedRequest()));
                 }
             }
-            return context.sendResponse();
+            if (!gathered(response, context.request().proxiedRequest().method())) {
+                return context.sendResponse();
+            }
+            return gather(context, response);
+        }
+
+        /**
+         * An answer whose body is gathered before it is written: one with a body (not the answer to a HEAD, nor a
+         * 204 or 304, whose Content-Length describes a body they do not carry), of bounded or unknown length, that
+         * is not a stream of events (which must reach the client as it comes).
+         */
+        static boolean gathered(ProxyResponse response, HttpMethod method) {
+            Body body = response.getBody();
+            int status = response.getStatusCode();
+            String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
+            return body != null && body.length() != 0 && body.length() <= MAX_GATHERED_RESPONSE_BYTES
+                    && method != HttpMethod.HEAD && status != 204 && status != 304
+                    && (type == null || !type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length()));
+        }
+
+        /**
+         * Reads the answer's body and sends it in one piece with its Content-Length. A body that grows past
+         * {@link #MAX_GATHERED_RESPONSE_BYTES} (only one of unknown length can) is sent as it would have been:
+         * chunked, what was gathered first, then the rest as it comes. A body the service breaks off before
+         * anything was sent becomes a problem, not a truncated answer.
+         */
+        private Future<Void> gather(ProxyContext context, ProxyResponse response) {
+            ReadStream<Buffer> stream = response.getBody().stream();
+            long declared = response.getBody().length();
+            Buffer content = Buffer.buffer(declared > 0 ? (int) declared : 16 * 1024);
+            Promise<Void> sent = Promise.promise();
+            stream.exceptionHandler(failure -> problem(context, failure).send().onComplete(sent));
+            stream.endHandler(nothing -> {
+                response.setBody(Body.body(content));
+                context.sendResponse().onComplete(sent);
+            });
+            stream.handler(chunk -> {
+                content.appendBuffer(chunk);
+                if (content.length() > MAX_GATHERED_RESPONSE_BYTES) {
+                    stream.pause();
+                    stream.handler(null);
+                    stream.endHandler(null);
+                    stream.exceptionHandler(null);
+                    response.setBody(Body.body(new GatheredThenRest(content, stream)));
+                    context.sendResponse().onComplete(sent);
+                }
+            });
+            stream.resume();
+            return sent.future();
         }
 
         /** A URL on the service becomes the same URL on the gateway, as the client reached it; anything else is left alone. */
@@ -284,6 +348,82 @@ public final class ApiProxy implements AutoCloseable {
                 response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             }
             return response;
+        }
+    }
+
+    /** A body that was partly read already: what was gathered, then the rest of the stream, with its back-pressure. */
+    static final class GatheredThenRest implements ReadStream<Buffer> {
+
+        private final ReadStream<Buffer> rest;
+        private Buffer gathered;
+        private Handler<Buffer> handler;
+        private boolean paused = true;
+
+        GatheredThenRest(Buffer gathered, ReadStream<Buffer> rest) {
+            this.gathered = gathered;
+            this.rest = rest;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            this.handler = handler;
+            rest.handler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            rest.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+            rest.endHandler(endHandler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            paused = true;
+            rest.pause();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            paused = false;
+            if (emitGathered() && !paused) {
+                rest.resume();
+            }
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            long left = amount;
+            if (left > 0 && gathered != null && handler != null) {
+                emitGathered();
+                left--;
+            }
+            if (left > 0) {
+                rest.fetch(left);
+            }
+            return this;
+        }
+
+        /** Hands over the gathered part first; false while there is no handler to take it. */
+        private boolean emitGathered() {
+            if (gathered == null) {
+                return true;
+            }
+            if (handler == null) {
+                return false;
+            }
+            Buffer first = gathered;
+            gathered = null;
+            handler.handle(first);
+            return true;
         }
     }
 }

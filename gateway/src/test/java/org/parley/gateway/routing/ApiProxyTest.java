@@ -37,6 +37,11 @@ class ApiProxyTest {
     private static final Duration ROUTE_TIMEOUT = Duration.ofMillis(1500);
     private static final ApiProxy.ConnectionPool POOL = new ApiProxy.ConnectionPool(64, Duration.ofSeconds(20));
 
+    /** Larger than the pieces (8 KiB) an answer reaches the proxy in, smaller than what it gathers whole. */
+    private static final String LARGE_BODY = "0123456789abcdef".repeat(100_000 / 16) + "end";
+    /** Larger than what the proxy gathers: it streams on once it has gathered that much. */
+    private static final String HUGE_BODY = "fedcba9876543210".repeat(ApiProxy.MAX_GATHERED_RESPONSE_BYTES / 16 + 2_000) + "end";
+
     private static Vertx vertx;
     private static HttpServer partyService;
     private static HttpServer negotiationService;
@@ -82,6 +87,14 @@ class ApiProxyTest {
                 ctx.response().end("too late");
             }
         }));
+        router.route("/api/v1/negotiations/large").handler(ctx -> chunked(ctx.response().putHeader("X-Stub", name), LARGE_BODY));
+        router.route("/api/v1/negotiations/huge").handler(ctx -> chunked(ctx.response(), HUGE_BODY));
+        router.route("/api/v1/negotiations/broken").handler(ctx -> {
+            // Declares the whole answer, sends a part, then the connection breaks: a service that dies midway.
+            ctx.response().putHeader("content-type", "text/plain").putHeader("content-length", String.valueOf(LARGE_BODY.length()));
+            ctx.response().write(LARGE_BODY.substring(0, 20_000));
+            vertx.setTimer(100, t -> ctx.request().connection().close());
+        });
         router.route().handler(ctx -> ctx.request().body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             ctx.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -106,6 +119,15 @@ class ApiProxyTest {
             ctx.response().putHeader("content-type", "application/json").putHeader("X-Stub", name).end(echo.encode());
         }));
         return vertx.createHttpServer().requestHandler(router).listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** As a Quarkus service sends a body larger than its output buffer: chunked, in pieces of 8 KiB. */
+    private static void chunked(io.vertx.core.http.HttpServerResponse response, String body) {
+        response.setChunked(true).putHeader("content-type", "text/plain");
+        for (int at = 0; at < body.length(); at += 8192) {
+            response.write(body.substring(at, Math.min(body.length(), at + 8192)));
+        }
+        response.end();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -198,6 +220,40 @@ class ApiProxyTest {
         assertEquals("http://localhost:" + gateway.actualPort() + "/api/v1/envoys/4b1c8a52-7c44-4f1e-9d1e-0d7f1c7c2b10",
                 response.headers().firstValue("Location").orElseThrow());
         assertEquals("\"0\"", response.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void aChunkedAnswerIsGatheredAndSentInOnePieceWithItsLength() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/negotiations/large").GET());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(LARGE_BODY, response.body());
+        assertEquals(String.valueOf(LARGE_BODY.length()), response.headers().firstValue("Content-Length").orElseThrow());
+        assertFalse(response.headers().firstValue("Transfer-Encoding").isPresent());
+        assertEquals("negotiation-service", response.headers().firstValue("X-Stub").orElseThrow());
+        assertEquals("text/plain", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void anAnswerLargerThanWhatIsGatheredStreamsWhole() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/negotiations/huge").GET());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(HUGE_BODY.length(), response.body().length());
+        assertEquals(HUGE_BODY, response.body());
+        assertFalse(response.headers().firstValue("Content-Length").isPresent(), "streamed, so sent without a length");
+    }
+
+    @Test
+    void anAnswerTheServiceBreaksOffMidwayGivesA503ProblemNotATruncatedAnswer() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/negotiations/broken").GET());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        JsonObject problem = new JsonObject(response.body());
+        assertTrue(problem.getString("detail").contains("negotiation-service"), problem.getString("detail"));
+        assertEquals("/api/v1/negotiations/broken", problem.getString("instance"));
     }
 
     @Test
