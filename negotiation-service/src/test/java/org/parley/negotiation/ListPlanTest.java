@@ -139,12 +139,12 @@ class ListPlanTest {
                        '[{"publication": "test"}]', timestamptz '2026-01-01' + make_interval(secs => g % 3), now(), 0
                 from generate_series(1, 60) g""", talks);
         for (String sort : List.of("occurredOn", "-occurredOn", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
-            List<String> whole = given().queryParam("negotiation_id", talks.toString()).queryParam("sort", sort).queryParam("size", 200)
+            List<String> whole = given().queryParam("negotiation", talks.toString()).queryParam("sort", sort).queryParam("size", 200)
                     .get("/api/v1/incidents").then().statusCode(200).extract().jsonPath().getList("items.id");
             assertEquals(60, whole.size());
             List<String> paged = new ArrayList<>();
             for (int page = 1; page <= 9; page++) {
-                paged.addAll(given().queryParam("negotiation_id", talks.toString()).queryParam("sort", sort).queryParam("size", 7)
+                paged.addAll(given().queryParam("negotiation", talks.toString()).queryParam("sort", sort).queryParam("size", 7)
                         .queryParam("page", page).get("/api/v1/incidents").then().statusCode(200).extract().jsonPath().getList("items.id"));
             }
             assertEquals(whole.subList(7, 60), paged, sort);
