@@ -125,6 +125,6 @@ public final class ListQuery {
 
     public <T extends Changed> Page<T> page(Class<T> type, PageRequest request, String sort, Supplier<String> order, Pager.ChangeColumns columns) {
         EntityManager em = Panache.getEntityManager(type);
-        return Pager.page(em, request, sort, order, columns, Pager.rows(em, type, entity + " " + alias, alias, conditions, parameters, false));
+        return Pager.page(em, request, sort, order, columns, Pager.rows(em, type, entity + " " + alias, alias, alias + "." + id, conditions, parameters, false));
     }
 }
