@@ -96,8 +96,9 @@ final class KafkaSender {
             // response (one request in flight per broker). Returns when each has been acknowledged or has failed.
             sender.flush();
         } catch (RuntimeException e) {
-            // Interrupted, or the producer closed by a failure's callback: the futures below say which rows went.
-            failure.compareAndSet(null, e);
+            // Interrupted (Kafka's InterruptException keeps the flag, so the wait below fails the batch): the futures
+            // below say which rows went.
+            LOG.debugf("%s: flush ended early: %s", name, e.getMessage());
         }
         int prefix = 0;
         for (int i = 0; i < acks.size(); i++) {
