@@ -39,6 +39,12 @@ final class KafkaSender {
     record Sent(int acknowledgedPrefix, Instant[] acknowledgedAt, Exception failure, int failedIndex) {
     }
 
+    /**
+     * The relay's {@code linger.ms}: how long a sent record may wait for the round's {@code flush()} before the producer
+     * sends it anyway. The flush comes right after the round's last {@code send()}, so the records leave together.
+     */
+    static final long HOLD_FOR_FLUSH_MS = 1_000;
+
     private final String name;
     private final Map<String, Object> config;
     private final Function<Map<String, Object>, Producer<String, CloudEvent>> producers;
@@ -51,9 +57,9 @@ final class KafkaSender {
     }
 
     /**
-     * Sends the rows in sequence order and waits for every acknowledgement. After the first failure the
-     * producer is closed at once, from its callback, so that no later record of the same partition can reach
-     * the broker ahead of the failed one when it is sent again.
+     * Sends the rows in sequence order, in one request per broker (see {@link #HOLD_FOR_FLUSH_MS}), and waits for
+     * every acknowledgement. After the first failure the producer is closed at once, from its callback, so that no
+     * later record of the same partition can reach the broker ahead of the failed one when it is sent again.
      */
     Sent send(List<OutboxRow> rows) {
         Producer<String, CloudEvent> sender = producer();
@@ -83,6 +89,16 @@ final class KafkaSender {
                     failedIndex.set(i);
                 }
             }
+        }
+        try {
+            // Hands every record of the round to the network at once (they linger until here): one produce request
+            // for the round's partitions on a broker, instead of the first record alone and the rest waiting for its
+            // response (one request in flight per broker). Returns when each has been acknowledged or has failed.
+            sender.flush();
+        } catch (RuntimeException e) {
+            // Interrupted (Kafka's InterruptException keeps the flag, so the wait below fails the batch): the futures
+            // below say which rows went.
+            LOG.debugf("%s: flush ended early: %s", name, e.getMessage());
         }
         int prefix = 0;
         for (int i = 0; i < acks.size(); i++) {
@@ -163,15 +179,20 @@ final class KafkaSender {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         // One request in flight per broker: a failed record is never overtaken by a later one of its partition.
         config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        // Latency over batching: a committed event goes out at once (Kafka 4's default waits 5 ms).
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         // Fail fast while Kafka is down, so that the relay backs off instead of hanging on the first send.
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // A mistyped value fails here, at startup, rather than on the relay thread at every retry.
-        ProducerConfig.configDef().parse(config);
+        Map<String, Object> parsed = ProducerConfig.configDef().parse(config);
+        // A round's records wait in the buffer for send()'s flush, which sends them all in one request: the linger
+        // only has to outlast the loop of send() calls. The producer refuses a linger.ms longer than what
+        // delivery.timeout.ms leaves beside request.timeout.ms.
+        if (!config.containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+            long room = (int) parsed.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) - (int) parsed.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, Math.max(0, Math.min(HOLD_FOR_FLUSH_MS, room)));
+        }
         return config;
     }
 }

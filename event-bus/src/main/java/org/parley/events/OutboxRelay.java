@@ -416,7 +416,8 @@ public final class OutboxRelay implements AutoCloseable {
             if (wokenHere) {
                 woken.drainPermits();
             }
-            boolean notified = store.notified();
+            // Woken here, it need not wait the millisecond for a NOTIFY too; one that came meanwhile wakes the next wait.
+            boolean notified = !wokenHere && store.notified();
             if ((wokenHere || notified) && kafkaOutage == null) {
                 return;
             }

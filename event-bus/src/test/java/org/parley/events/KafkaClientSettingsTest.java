@@ -25,7 +25,22 @@ class KafkaClientSettingsTest {
         assertEquals(true, config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals(120_000, config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(1, config.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION));
-        assertEquals(0, config.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals(KafkaSender.HOLD_FOR_FLUSH_MS, config.get(ProducerConfig.LINGER_MS_CONFIG));
+    }
+
+    @Test
+    void theRelaysLingerStaysWithinWhatTheDeliveryTimeoutAllowsAndIsTheServicesToChange() {
+        Map<String, Object> tight = KafkaSender.producerConfig(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_500,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1_800), "relay-1");
+        Map<String, Object> given = KafkaSender.producerConfig(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
+                ProducerConfig.LINGER_MS_CONFIG, 0), "relay-1");
+
+        // The producer refuses linger.ms + request.timeout.ms > delivery.timeout.ms.
+        assertEquals(300L, tight.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals(0, given.get(ProducerConfig.LINGER_MS_CONFIG));
     }
 
     @Test

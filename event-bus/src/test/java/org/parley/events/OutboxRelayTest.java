@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.parley.events.support.Await;
 import org.parley.events.support.TestDatabase;
 import org.parley.events.support.TestEvents;
 import org.parley.events.support.TestKafka;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -271,6 +275,45 @@ class OutboxRelayTest {
             assertEquals(new Actor("bob", null), CloudEventCodec.actorOf(second));
             assertFalse(second.getExtensionNames().contains(CloudEventCodec.CHANGE_REASON), "no reason, no attribute");
         }
+    }
+
+    @Test
+    void aRoundsRowsLeaveInOneProduceRequestWhateverTheirTopicsAndPartitions() {
+        TopicProvisioner.provision(TestKafka.consumerConfig(), new TopicProvisioner.Cluster(1, 1), List.of(Topic.values()));
+        // A database of its own, so that the round holds exactly these rows.
+        DataSource database = TestDatabase.dataSource("eventbus_one_request");
+        List<UUID> ids = new ArrayList<>();
+        TestDatabase.inTransaction(database, connection -> {
+            for (int i = 0; i < 10; i++) {
+                ids.add(OUTBOX.append(connection, TestEvents.statement(UUID.randomUUID(), "statement " + i)));
+                ids.add(OUTBOX.append(connection, TestEvents.partyUpdated(UUID.randomUUID(), "party " + i)));
+            }
+        });
+        List<Producer<String, CloudEvent>> producers = new CopyOnWriteArrayList<>();
+        try (OutboxRelay relay = new OutboxRelay(database, TestKafka.producerConfig(), WOKEN_BY_COMMITS, new SimpleMeterRegistry(),
+                config -> {
+                    KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(config);
+                    // Metadata known beforehand, so that no send() waits for it while the ones before it are held.
+                    producer.partitionsFor(NEGOTIATIONS);
+                    producer.partitionsFor(Topic.PARTIES.topicName());
+                    producers.add(producer);
+                    return producer;
+                })) {
+            relay.start();
+            Await.until("the rows to be sent", TestKafka.PATIENCE, () -> TestDatabase.count(database,
+                    "SELECT count(*) FROM event_outbox WHERE sent_at IS NOT NULL") == ids.size(), () -> "");
+
+            assertEquals(1, producers.size());
+            // With one request in flight per broker, a record sent on its own would make the others wait for its response.
+            assertEquals(20.0, recordsPerRequest(producers.get(0)), "one produce request for the round's 20 records");
+        }
+    }
+
+    private static double recordsPerRequest(Producer<String, CloudEvent> producer) {
+        return producer.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("producer-metrics") && metric.getKey().name().equals("records-per-request-avg"))
+                .mapToDouble(metric -> (Double) metric.getValue().metricValue())
+                .findFirst().orElseThrow();
     }
 
     static void awaitSent(List<UUID> ids) {

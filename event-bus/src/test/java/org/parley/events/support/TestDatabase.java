@@ -83,7 +83,11 @@ public final class TestDatabase {
     }
 
     public static long count(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        return count(dataSource(), sql, parameters);
+    }
+
+    public static long count(DataSource source, String sql, Object... parameters) {
+        try (Connection connection = source.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
