@@ -1,5 +1,7 @@
 package org.parley.negotiation;
 
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.parley.devstack.ServiceLauncher;
 import org.parley.devstack.ServiceLauncher.JvmProfile;
@@ -50,7 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       than writes/s;</li>
  *   <li>SQL statements and round trips per write, counted on the wire by a PostgreSQL protocol proxy in a second
  *       launch (Execute and simple Query messages; Sync and simple Query messages are round trips), the outbox
- *       relay's included.</li>
+ *       relay's included;</li>
+ *   <li>the latency of a write at each writer count (p50, p90, p99 and the longest, HdrHistogram), which the load from
+ *       other work on the machine moves as much as it moves writes/s.</li>
  * </ul>
  * Package the service first, then run:
  * <pre>
@@ -119,6 +123,9 @@ class WritePathBenchmark {
                 report.add(String.format("%d writer(s): %.0f writes/s, %.2f ms CPU of the service per write without JIT (%.2f net of idle), %.1f ms per write per writer, ratio to pgbench %.4f%s",
                         writers, r.perSecond(), r.cpuMsPerWrite(), netCpuMs, 1000.0 * writers / r.perSecond(), r.perSecond() / pgbench,
                         writers > 1 && oneWriter > 0 ? String.format(", %.2f× one writer", r.perSecond() / oneWriter) : ""));
+                report.add(String.format("  latency per write, %d writer(s), %d writes: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                        writers, r.latency.getTotalCount(), r.latency.getValueAtPercentile(50) / 1000.0, r.latency.getValueAtPercentile(90) / 1000.0,
+                        r.latency.getValueAtPercentile(99) / 1000.0, r.latency.getMaxValue() / 1000.0));
             }
         }
 
@@ -225,7 +232,8 @@ class WritePathBenchmark {
 
     // ---- the load --------------------------------------------------------------------------------------------
 
-    record Result(long writes, long failures, double seconds, double cpuMs) {
+    /** {@code latency}: each successful write's time from request to response, in microseconds. */
+    record Result(long writes, long failures, double seconds, double cpuMs, Histogram latency) {
         double perSecond() {
             return writes / seconds;
         }
@@ -240,6 +248,8 @@ class WritePathBenchmark {
         AtomicLong writes = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
+        // Written by every writer at once without locks; read once, after they have stopped.
+        Recorder latency = new Recorder(3);
         List<Thread> threads = new ArrayList<>();
         double cpuBefore = service.cpuMs();
         long start = System.nanoTime();
@@ -253,8 +263,10 @@ class WritePathBenchmark {
                     String body = """
                             {"status": "%s", "note": "Stance %d", "sources": [%s]}""".formatted(n % 2 == 0 ? "contested" : "under_review", n, SOURCE);
                     try {
+                        long sent = System.nanoTime();
                         HttpResponse<String> response = send(service.url(), "PUT", path, scenario.etags()[writer], body);
                         if (response.statusCode() / 100 == 2) {
+                            latency.recordValue((System.nanoTime() - sent) / 1000);
                             scenario.etags()[writer] = response.headers().firstValue("ETag").orElseThrow();
                             if (totalWrites != null && writes.incrementAndGet() >= totalWrites) {
                                 stop.set(true);
@@ -283,7 +295,7 @@ class WritePathBenchmark {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(writes.get(), failures.get(), seconds, service.cpuMs() - cpuBefore);
+        return new Result(writes.get(), failures.get(), seconds, service.cpuMs() - cpuBefore, latency.getIntervalHistogram());
     }
 
     private static void awaitRelayed(DevStack stack) throws Exception {

@@ -1,6 +1,5 @@
 package org.parley.gateway.security;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.parley.api.Roles;
+import org.parley.api.security.VerifiedTokens;
 import org.parley.gateway.config.AccessConfig;
 import org.parley.gateway.routing.ApiProxy;
 
@@ -38,19 +38,18 @@ public class ApiGuard {
     private static final Logger LOG = Logger.getLogger(ApiGuard.class);
     private static final String BEARER = "Bearer ";
 
+    /** Shared with the services' bearer-token authentication (api-support): one cache, one set of rules. */
     @Inject
-    JWTParser parser;
+    VerifiedTokens tokens;
 
     @Inject
     AccessConfig config;
 
     private RateLimiter limiter;
-    private VerifiedTokens tokens;
 
     /** Before the API proxy (order -100) and the alert stream (-90). */
     void install(@Observes Router router) {
         limiter = new RateLimiter(config.rateLimit().requests(), config.rateLimit().period());
-        tokens = new VerifiedTokens(parser, config.tokenCache().maxSize(), config.tokenCache().ttl());
         router.route("/api/v1*").order(-110).handler(this::check);
     }
 

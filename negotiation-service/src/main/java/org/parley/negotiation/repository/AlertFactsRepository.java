@@ -3,6 +3,7 @@ package org.parley.negotiation.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.parley.api.Vocabulary;
 import org.parley.events.party.EnvoyData;
 import org.parley.negotiation.model.Clause;
@@ -16,6 +17,8 @@ import org.parley.negotiation.model.Place;
 import org.parley.negotiation.model.PositionStatus;
 import org.parley.negotiation.model.Proposal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,6 +82,11 @@ public class AlertFactsRepository implements AlertFacts {
         return negotiation.parties.stream().filter(p -> p.role == ParticipantRole.PRINCIPAL).map(p -> p.partyId).sorted().toList();
     }
 
+    /** The lock, then the statuses: two statements, each with its own snapshot, sent in one round trip. */
+    private static final String LOCK_AND_STATUSES = "select id from clause where id = ? for no key update;"
+            + " select party_id, status from party_position where clause_id = ?";
+    private static final String LOCK = "select id from clause where id = ? for no key update";
+
     /**
      * Locks the clause row first, so that two transactions changing positions on the same clause are
      * evaluated one after the other: the second then reads what the first committed (PostgreSQL's read
@@ -86,28 +94,43 @@ public class AlertFactsRepository implements AlertFacts {
      * each see the other's old status and no consensus alert would be raised; two leaving at once would
      * raise two. Statuses are read as values, not entities, so that no stale copy in the session is used.
      * <p>
-     * Runs on every position write, so both statements are native and fixed: all positions on the clause (one
-     * per party at most) are read and filtered here, where an {@code in} list would be translated anew each time.
+     * Runs on every position write, so it is plain JDBC: the lock and the read go as one pgjdbc multi-statement, one
+     * round trip. They stay two statements on purpose: one statement's snapshot is taken when it starts, before the
+     * lock it then waits for, and would miss the status the lock's previous holder just committed; the second
+     * statement of the pair starts (and takes its snapshot) only once the first has the lock. All positions on the
+     * clause (one per party at most) are read and filtered here, so that the statement text never changes.
      */
     @Override
     public Map<UUID, String> clauseStatuses(UUID clauseId, Collection<UUID> partyIds) {
-        Map<UUID, String> statuses = new HashMap<>();
-        em.createNativeQuery("select id from clause where id = ? for no key update")
-                .setParameter(1, clauseId)
-                .getResultList();
-        if (partyIds.isEmpty()) {
-            return statuses;
-        }
+        Session session = em.unwrap(Session.class);
+        // What a query through the session would do first: the change being written is part of what the rules see.
+        session.flush();
         Set<UUID> wanted = Set.copyOf(partyIds);
-        for (Object row : em.createNativeQuery("select party_id, status from party_position where clause_id = ?")
-                .setParameter(1, clauseId)
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            if (wanted.contains((UUID) columns[0])) {
-                statuses.put((UUID) columns[0], Vocabulary.wireName(PositionStatus.valueOf((String) columns[1])));
+        return session.doReturningWork(connection -> {
+            Map<UUID, String> statuses = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(wanted.isEmpty() ? LOCK : LOCK_AND_STATUSES)) {
+                statement.setObject(1, clauseId);
+                if (wanted.isEmpty()) {
+                    statement.execute();
+                    return statuses;
+                }
+                statement.setObject(2, clauseId);
+                statement.execute();
+                // The first result is the lock's row; the second the statuses.
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the statuses' result set is missing");
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        UUID party = rows.getObject(1, UUID.class);
+                        if (wanted.contains(party)) {
+                            statuses.put(party, Vocabulary.wireName(PositionStatus.valueOf(rows.getString(2))));
+                        }
+                    }
+                }
             }
-        }
-        return statuses;
+            return statuses;
+        });
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.parley.gateway.security;
+package org.parley.api.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
